@@ -1,0 +1,1 @@
+"""Reading drafts and turning them into prose with a map back to the source."""

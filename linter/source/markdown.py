@@ -1,0 +1,332 @@
+"""Parse a draft into prose blocks with a source map (``Source`` -> ``Draft``).
+
+Markdown goes through markdown-it-py's CommonMark parser (plus tables and
+strikethrough; typographer and linkify stay off so the prose is the text on disk).
+Block tokens carry line ranges; inside a block, each inline piece is aligned to the
+source by a bounded forward search from a cursor, never by searching the whole file.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from linter.model import Block, CodeBlock, Directive, Draft, Source
+from linter.source import frontmatter, mdx
+from linter.source.directives import parse_comment
+from linter.source.sourcemap import ProseBuilder
+
+BLOCK_JOINER = "\n\n"
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"typographer": False, "linkify": False}).enable(["table", "strikethrough"])
+
+
+class _Walker:
+    def __init__(self, source: Source, text: str):
+        self.source = source
+        self.text = text  # the (possibly masked) text the parser saw; same offsets as source
+        self.builder = ProseBuilder()
+        self.blocks: list[Block] = []
+        self.links: list[tuple[int, int]] = []
+        self.code_blocks: list[CodeBlock] = []
+        self.directives: list[Directive] = []
+        self.cursor = 0
+
+    # -- helpers ---------------------------------------------------------
+    def _line_start(self, line: int) -> int:
+        starts = self.source.line_starts
+        return starts[line] if line < len(starts) else len(self.text)
+
+    def _find(self, needle: str, limit: int) -> int:
+        j = self.text.find(needle, self.cursor, limit)
+        return j
+
+    def _skip_past(self, needle: str, limit: int) -> None:
+        j = self._find(needle, limit)
+        if j >= 0:
+            self.cursor = j + len(needle)
+
+    def _skip_bracketed(self, open_: str, close: str, limit: int) -> None:
+        """At ``open_`` (after optional spaces), move past its balanced ``close``."""
+        i = self.cursor
+        if i >= limit or self.text[i] != open_:
+            return
+        depth = 0
+        while i < limit:
+            c = self.text[i]
+            if c == "\\":
+                i += 2
+                continue
+            if c == open_:
+                depth += 1
+            elif c == close:
+                depth -= 1
+                if depth == 0:
+                    self.cursor = i + 1
+                    return
+            i += 1
+
+    # -- prose -------------------------------------------------------------
+    def _align(self, content: str, limit: int) -> list[tuple[int, int]] | int:
+        """Where ``content`` lies in the source: a start offset when it appears
+        verbatim, else one (start, end) source range per character."""
+        j = self.text.find(content, self.cursor, limit)
+        if j >= 0 and not self.text[self.cursor:j].strip("*_~ \t\r\n>[!-+0123456789.)|#"):
+            self.cursor = j + len(content)
+            return j
+        ranges: list[tuple[int, int]] = []
+        pos = self.cursor
+        text = self.text
+        for ch in content:
+            found = None
+            k = pos
+            while k < limit:
+                c = text[k]
+                if c == ch:
+                    found = (k, k + 1)
+                    break
+                if c == "\\" and k + 1 < limit and text[k + 1] == ch:
+                    found = (k, k + 2)
+                    break
+                if c == "&":
+                    m = _ENTITY.match(text, k, limit)
+                    if m and html.unescape(m.group(0)).startswith(ch):
+                        found = (k, m.end())
+                        break
+                k += 1
+            if found is None:
+                ranges.append((pos, pos))
+            else:
+                ranges.append(found)
+                pos = found[1]
+        self.cursor = pos
+        return ranges
+
+    def _emit_text(self, content: str, limit: int) -> None:
+        aligned = self._align(content, limit)
+        pieces = []
+        last = 0
+        for m in _URL.finditer(content):
+            pieces.append((last, m.start()))
+            last = m.end()
+        pieces.append((last, len(content)))
+        for a, b in pieces:
+            if a >= b:
+                continue
+            if isinstance(aligned, int):
+                self.builder.add(content[a:b], aligned + a)
+            else:
+                run_start = a
+                for i in range(a, b + 1):
+                    # flush runs of one-to-one characters; collapse the rest
+                    if i == b or aligned[i][1] - aligned[i][0] != 1 or (
+                        i > run_start and aligned[i][0] != aligned[i - 1][1]
+                    ):
+                        if run_start < i:
+                            self.builder.add(content[run_start:i], aligned[run_start][0])
+                        if i < b and aligned[i][1] - aligned[i][0] != 1:
+                            self.builder.add_collapsed(content[i], *aligned[i])
+                            run_start = i + 1
+                        else:
+                            run_start = i
+
+    def _emit_inline(self, token, limit: int) -> None:
+        autolink = 0
+        link_start = None
+        for child in token.children or ():
+            t = child.type
+            if autolink:
+                if t == "link_close":
+                    autolink -= 1
+                    self._skip_past(">", limit)
+                continue
+            if t == "text":
+                self._emit_text(child.content, limit)
+            elif t in ("softbreak", "hardbreak"):
+                j = self.cursor
+                while j < limit and self.text[j] not in "\r\n":
+                    j += 1
+                if j < limit:
+                    self.builder.add_collapsed(" ", j, j + 1)
+                    self.cursor = j + 1
+                else:
+                    self.builder.add_gap(" ")
+            elif t == "code_inline":
+                run = child.markup or "`"
+                j = self._find(run, limit)
+                if j >= 0:
+                    self.cursor = j + len(run)
+                    self._skip_past(run, limit)
+            elif t == "html_inline":
+                j = self._find(child.content, limit)
+                if j >= 0:
+                    d = parse_comment(child.content, j, j + len(child.content))
+                    if d:
+                        self.directives.append(d)
+                    self.cursor = j + len(child.content)
+            elif t == "link_open":
+                if child.markup == "autolink":
+                    autolink += 1
+                    self._skip_past("<", limit)
+                else:
+                    self._skip_past("[", limit)
+                    link_start = len(self.builder)
+            elif t == "link_close":
+                if link_start is not None and len(self.builder) > link_start:
+                    self.links.append((link_start, len(self.builder)))
+                link_start = None
+                self._skip_past("]", limit)
+                if self.cursor < limit and self.text[self.cursor] == "(":
+                    self._skip_bracketed("(", ")", limit)
+                elif self.cursor < limit and self.text[self.cursor] == "[":
+                    self._skip_bracketed("[", "]", limit)
+            elif t == "image":
+                j = self._find("![", limit)
+                if j >= 0:
+                    self.cursor = j + 1
+                    self._skip_bracketed("[", "]", limit)
+                    if self.cursor < limit and self.text[self.cursor] == "(":
+                        self._skip_bracketed("(", ")", limit)
+                    elif self.cursor < limit and self.text[self.cursor] == "[":
+                        self._skip_bracketed("[", "]", limit)
+
+    def add_block(self, kind: str, emit, **attrs) -> None:
+        if len(self.builder):
+            self.builder.add_gap(BLOCK_JOINER)
+        start = len(self.builder)
+        src_start = self.cursor
+        emit()
+        end = len(self.builder)
+        if end == start:
+            return
+        self.blocks.append(
+            Block(kind=kind, prose_start=start, prose_end=end, source_start=src_start,
+                  source_end=self.cursor, **attrs)
+        )
+
+    # -- block walk ------------------------------------------------------
+    def walk(self, tokens) -> None:
+        quote = 0
+        lists: list[bool] = []  # ordered? for each open list
+        kind = "paragraph"
+        level = 0
+        table_headers: list[str] = []
+        cell = 0
+        in_head = False
+        for tok in tokens:
+            t = tok.type
+            if t == "blockquote_open":
+                quote += 1
+            elif t == "blockquote_close":
+                quote -= 1
+            elif t in ("bullet_list_open", "ordered_list_open"):
+                lists.append(t == "ordered_list_open")
+            elif t in ("bullet_list_close", "ordered_list_close"):
+                lists.pop()
+            elif t == "heading_open":
+                kind, level = "heading", int(tok.tag[1])
+            elif t == "paragraph_open":
+                kind, level = "paragraph", 0
+            elif t == "table_open":
+                table_headers = []
+            elif t == "thead_open":
+                in_head = True
+            elif t == "thead_close":
+                in_head = False
+            elif t == "tr_open":
+                cell = 0
+            elif t in ("th_open", "td_open"):
+                kind = "table_cell"
+            elif t in ("th_close", "td_close"):
+                cell += 1
+            elif t in ("fence", "code_block"):
+                s, e = (self._line_start(tok.map[0]), self._line_start(tok.map[1])) if tok.map else (0, 0)
+                self.code_blocks.append(CodeBlock(info=tok.info.strip(), content=tok.content, source_start=s, source_end=e))
+                self.cursor = max(self.cursor, e)
+            elif t == "html_block":
+                if tok.map:
+                    s, e = self._line_start(tok.map[0]), self._line_start(tok.map[1])
+                    for m in re.finditer(r"<!--.*?-->", self.text[s:e], re.S):
+                        d = parse_comment(m.group(0), s + m.start(), s + m.end())
+                        if d:
+                            self.directives.append(d)
+                    self.cursor = max(self.cursor, e)
+            elif t == "inline":
+                if tok.map:
+                    self.cursor = max(self.cursor, self._line_start(tok.map[0]))
+                    limit = self._line_start(tok.map[1])
+                else:
+                    limit = len(self.text)
+                attrs = {"in_list": bool(lists), "ordered_list": bool(lists and lists[-1]), "in_quote": quote > 0}
+                if kind == "table_cell":
+                    if in_head:
+                        table_headers.append(tok.content.strip())
+                    header = table_headers[cell] if cell < len(table_headers) else None
+                    attrs.update(table_header=header, header_row=in_head)
+                elif kind == "heading":
+                    attrs["level"] = level
+                self.add_block(kind, lambda: self._emit_inline(tok, limit), **attrs)
+                if kind != "table_cell":
+                    self.cursor = max(self.cursor, limit) if kind == "heading" else self.cursor
+
+
+def parse(source: Source, fmt: str) -> Draft:
+    text = source.text
+    fm = frontmatter.find(text, source.path)
+    directives: list[Directive] = []
+    if fm:
+        text = "".join(c if c in "\r\n" else " " for c in text[: fm.end]) + text[fm.end:]
+    if fmt == "mdx":
+        text, directives = mdx.mask(text)
+    walker = _Walker(source, text)
+    walker.directives.extend(directives)
+    if fm and fm.title_span:
+        s, e = fm.title_span
+        walker.cursor = s
+        walker.add_block("title", lambda: walker.builder.add(source.text[s:e], s), level=1)
+        walker.cursor = fm.end
+    if fmt == "text":
+        _walk_plain(walker, text)
+    else:
+        walker.walk(_parser().parse(text))
+    data = fm.data if fm else {}
+    settings = data.get("draftlint") if isinstance(data.get("draftlint"), dict) else {}
+    return Draft(
+        source=source,
+        fmt=fmt,
+        prose=walker.builder.text,
+        prose_map=walker.builder.build(),
+        blocks=tuple(walker.blocks),
+        front_matter=data,
+        settings=settings,
+        links=tuple(walker.links),
+        code_blocks=tuple(walker.code_blocks),
+        directives=tuple(sorted(walker.directives, key=lambda d: d.source_start)),
+    )
+
+
+def _walk_plain(walker: _Walker, text: str) -> None:
+    """Plain text: paragraphs are separated by blank lines; line breaks become spaces."""
+    for m in re.finditer(r"\S(?:.*?\S)??(?=\s*(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)|\s*\Z)", text, re.S):
+        para_start = m.start()
+        para = m.group(0)
+
+        def emit(para=para, para_start=para_start):
+            run = 0
+            for lm in re.finditer(r"\r\n|\r|\n", para):
+                walker.builder.add(para[run:lm.start()], para_start + run)
+                walker.builder.add_collapsed(" ", para_start + lm.start(), para_start + lm.end())
+                run = lm.end()
+            walker.builder.add(para[run:], para_start + run)
+            walker.cursor = para_start + len(para)
+
+        walker.cursor = para_start
+        walker.add_block("paragraph", emit)

@@ -1,0 +1,74 @@
+"""Reading a draft from disk or stdin into a ``Source``."""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from pathlib import Path
+
+from linter.errors import InputError
+from linter.model import Source
+
+DRAFT_SUFFIXES = (".md", ".markdown", ".mdx", ".txt")
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode a draft's bytes: UTF-8, or UTF-8/16/32 with a byte-order mark."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"not valid {encoding.upper()}: {exc.reason}", path=path) from None
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file, not a text draft", path=path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", path=path, line=line
+        ) from None
+
+
+def read_path(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"draft is {size:,} bytes, over the limit of {max_bytes:,} (raise it with max_file_size)",
+                path=display,
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=display) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", path=display) from None
+    except PermissionError:
+        raise InputError("permission denied", path=display) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=display) from None
+    return Source.from_text(display, decode(data, display))
+
+
+def read_stdin(display: str) -> Source:
+    data = sys.stdin.buffer.read()
+    return Source.from_text(display, decode(data, display))
+
+
+def draft_format(path: str) -> str:
+    lower = path.lower()
+    if lower.endswith(".mdx"):
+        return "mdx"
+    if lower.endswith(".txt"):
+        return "text"
+    return "markdown"

@@ -1,0 +1,77 @@
+"""YAML loading that remembers where each mapping came from.
+
+Rule, glossary and config files are reported as ``file:line: problem``, so every
+mapping loaded here is a ``LineDict`` that knows its own line and its keys' lines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from linter.errors import ConfigError
+
+
+class LineDict(dict):
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise ConfigError(
+                "a mapping key must be a plain value", line=key_node.start_mark.line + 1
+            )
+        if key in result:
+            raise ConfigError(f"duplicate key '{key}'", line=key_node.start_mark.line + 1)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_text(text: str, path: str, line_offset: int = 0):
+    """Parse YAML text; errors name ``path`` and the line (shifted by ``line_offset``)."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+    except ConfigError as exc:
+        exc.path = path
+        exc.line = (exc.line or 0) + line_offset or None
+        raise
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 + line_offset if mark else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"invalid YAML: {problem}", path=path, line=line) from None
+
+
+def load_file(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read: {exc}", path=str(path)) from None
+    return load_text(text, str(path))
+
+
+def line_of(data, key: str | None = None) -> int | None:
+    if isinstance(data, LineDict):
+        return data.line_of(key) if key is not None else data.line
+    return None
