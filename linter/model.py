@@ -124,6 +124,7 @@ class Finding:
     end: int
     criterion: str | None = None
     suggestion: str | None = None
+    prose_span: tuple[int, int] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

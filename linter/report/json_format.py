@@ -1,0 +1,57 @@
+"""``--format json``: one JSON document, schema version 1 (documented in the README)."""
+
+from __future__ import annotations
+
+import json
+
+from linter.model import FileReport, Report
+
+SCHEMA_VERSION = 1
+
+
+def file_dict(fr: FileReport) -> dict:
+    out = {
+        "path": fr.path,
+        "term": fr.term,
+        "score": fr.score,
+        "passed": fr.passed,
+        "criteria": [
+            {
+                "id": rc.score.id,
+                "score": rc.score.score,
+                "met": rc.score.met,
+                "weight": rc.score.weight,
+                "evidence": [{"line": e.line, "column": e.column, "text": e.evidence.text} for e in rc.evidence],
+                "missing": rc.score.missing,
+            }
+            for rc in fr.criteria
+        ],
+        "findings": [
+            {
+                "rule": rf.finding.rule,
+                "severity": rf.finding.severity,
+                "message": rf.finding.message,
+                "line": rf.location.line,
+                "column": rf.location.column,
+                "end_line": rf.location.end_line,
+                "end_column": rf.location.end_column,
+                "text": rf.text,
+                "criterion": rf.finding.criterion,
+                "suggestion": rf.finding.suggestion,
+            }
+            for rf in fr.findings
+        ],
+    }
+    if fr.error:
+        out["error"] = fr.error
+    return out
+
+
+def render(report: Report, **_options) -> str:
+    doc = {
+        "schema_version": SCHEMA_VERSION,
+        "version": report.version,
+        "files": [file_dict(fr) for fr in report.files],
+        "summary": report.summary,
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,63 @@
+"""``--format text``: findings as ``path:line:col: severity rule-id message``, then the score."""
+
+from __future__ import annotations
+
+from linter.model import FileReport, Report
+
+_COLORS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "bad": "31", "dim": "2"}
+
+
+def _paint(text: str, key: str, color: bool) -> str:
+    return f"\x1b[{_COLORS[key]}m{text}\x1b[0m" if color else text
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_file(fr: FileReport, color: bool = False, quiet: bool = False) -> list[str]:
+    lines = []
+    if fr.error:
+        return [f"{fr.path}: {_paint('error', 'error', color)} {fr.error}" if not fr.error.startswith(fr.path)
+                else f"{_paint('error', 'error', color)}: {fr.error}"]
+    for rf in fr.findings:
+        f = rf.finding
+        loc = rf.location
+        lines.append(f"{fr.path}:{loc.line}:{loc.column}: {_paint(f.severity, f.severity, color)} {f.rule} {f.message}")
+    if quiet:
+        return lines
+    verdict = _paint("passed", "ok", color) if fr.passed else _paint("failed", "bad", color)
+    lines.append(f"{fr.path}: score {fr.score:.0f}/100 against '{fr.term}': {verdict}")
+    width = max((len(rc.score.id) for rc in fr.criteria), default=0)
+    for rc in fr.criteria:
+        c = rc.score
+        mark = _paint("met  ", "ok", color) if c.met else _paint("unmet", "bad", color)
+        if c.met and rc.evidence:
+            e = rc.evidence[0]
+            detail = f"line {e.line}: {_short(e.evidence.text)}"
+        elif c.met:
+            detail = ""
+        else:
+            detail = _short(c.missing or "", 140)
+        lines.append(f"  {mark} {c.id:<{width}} {c.score:4.2f}  {detail}".rstrip())
+    return lines
+
+
+def render(report: Report, color: bool = False, quiet: bool = False, **_options) -> str:
+    out: list[str] = []
+    for fr in report.files:
+        block = render_file(fr, color=color, quiet=quiet)
+        if block:
+            out.extend(block)
+            if not quiet:
+                out.append("")
+    s = report.summary
+    if not quiet or s.get("errors"):
+        sev = s.get("by_severity", {})
+        out.append(
+            f"{s.get('files', 0)} draft(s): {s.get('passed', 0)} passed, {s.get('failed', 0)} failed"
+            + (f", {s['errors']} could not be linted" if s.get("errors") else "")
+            + f"; {sev.get('error', 0)} error(s), {sev.get('warning', 0)} warning(s), {sev.get('info', 0)} info"
+        )
+    return "\n".join(out) + ("\n" if out else "")

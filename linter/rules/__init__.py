@@ -1,0 +1,1 @@
+"""Rules: YAML data over a few rule types written in Python."""

@@ -1,0 +1,158 @@
+"""Loading and validating rule files: one YAML file per topic under ``rules/``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from linter.errors import ConfigError
+from linter.model import SEVERITIES
+from linter.rules.model import BLOCK_SCOPES, CONDITIONS, Rule
+from linter.yamlio import LineDict, load_file
+
+RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+COMMON_KEYS = {
+    "id", "type", "severity", "message", "description", "criterion", "suggestion",
+    "examples", "skip_in", "unless", "aliases",
+}
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+
+    def get(self, rule_id: str) -> Rule | None:
+        for rule in self.rules:
+            if rule.id == rule_id or rule_id in rule.aliases:
+                return rule
+        return None
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset(r.id for r in self.rules)
+
+    @property
+    def categories(self) -> frozenset[str]:
+        return frozenset(r.category for r in self.rules)
+
+
+def _str(raw: LineDict, key: str, rule_id: str, path: str, required: bool = True) -> str | None:
+    value = raw.get(key)
+    if value is None:
+        if required:
+            raise ConfigError(f"rule '{rule_id}': missing '{key}'", path, raw.line)
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"rule '{rule_id}': '{key}' must be a non-empty string", path, raw.line_of(key))
+    return value.strip()
+
+
+def _str_tuple(raw: LineDict, key: str, rule_id: str, path: str, allowed=None) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"rule '{rule_id}': '{key}' must be a list of strings", path, raw.line_of(key))
+    if allowed is not None:
+        for v in value:
+            if v not in allowed:
+                raise ConfigError(
+                    f"rule '{rule_id}': unknown {key} value '{v}' (one of: {', '.join(allowed)})", path, raw.line_of(key)
+                )
+    return tuple(value)
+
+
+def parse_rule(raw, path: str, category: str) -> Rule:
+    from linter.rules.types import RULE_TYPES
+
+    if not isinstance(raw, LineDict):
+        raise ConfigError("each entry under 'rules' must be a mapping", path)
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
+        raise ConfigError(
+            f"rule id {rule_id!r} must be lowercase words joined by hyphens, e.g. vague-quantifier", path, raw.line
+        )
+    type_name = raw.get("type")
+    rule_type = RULE_TYPES.get(type_name)
+    if rule_type is None:
+        raise ConfigError(
+            f"rule '{rule_id}': unknown type {type_name!r} (one of: {', '.join(RULE_TYPES)})", path,
+            raw.line_of("type"),
+        )
+    unknown = set(raw) - COMMON_KEYS - set(rule_type.options)
+    if unknown:
+        key = sorted(unknown)[0]
+        raise ConfigError(f"rule '{rule_id}': unknown key '{key}' for type '{type_name}'", path, raw.line_of(key))
+    severity = raw.get("severity", "warning")
+    if severity not in SEVERITIES:
+        raise ConfigError(
+            f"rule '{rule_id}': severity must be one of {', '.join(SEVERITIES)}, not {severity!r}", path,
+            raw.line_of("severity"),
+        )
+    examples = raw.get("examples")
+    if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
+        raise ConfigError(f"rule '{rule_id}': 'examples' must be a mapping with 'bad' and 'good' lists", path,
+                          raw.line_of("examples"))
+    for kind in ("bad", "good"):
+        items = examples.get(kind)
+        if not isinstance(items, list) or not items or not all(isinstance(x, str) for x in items):
+            raise ConfigError(f"rule '{rule_id}': examples.{kind} must be a non-empty list of strings", path,
+                              examples.line_of(kind))
+    rule = Rule(
+        id=rule_id,
+        type=type_name,
+        severity=severity,
+        message=_str(raw, "message", rule_id, path),
+        description=_str(raw, "description", rule_id, path),
+        criterion=_str(raw, "criterion", rule_id, path, required=False),
+        suggestion=_str(raw, "suggestion", rule_id, path, required=False),
+        examples_bad=tuple(examples["bad"]),
+        examples_good=tuple(examples["good"]),
+        skip_in=_str_tuple(raw, "skip_in", rule_id, path, BLOCK_SCOPES),
+        unless=_str_tuple(raw, "unless", rule_id, path, CONDITIONS),
+        aliases=_str_tuple(raw, "aliases", rule_id, path),
+        file=path,
+        line=raw.line,
+        category=category,
+    )
+    options = rule_type.validate(rule, raw)
+    object.__setattr__(rule, "options", options)
+    return rule
+
+
+def load_rule_file(path: Path) -> list[Rule]:
+    data = load_file(path)
+    if not isinstance(data, LineDict) or not isinstance(data.get("rules"), list):
+        raise ConfigError("a rule file must be a mapping with a 'rules' list", str(path), 1)
+    extra = set(data) - {"rules", "category"}
+    if extra:
+        key = sorted(extra)[0]
+        raise ConfigError(f"unknown top-level key '{key}'", str(path), data.line_of(key))
+    category = data.get("category") or path.stem
+    return [parse_rule(raw, str(path), category) for raw in data["rules"]]
+
+
+def rule_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+
+def load_rules(directories) -> RuleSet:
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for directory in directories:
+        directory = Path(directory)
+        if not directory.is_dir():
+            raise ConfigError("rule folder not found", str(directory))
+        for path in rule_files(directory):
+            for rule in load_rule_file(path):
+                for name in (rule.id, *rule.aliases):
+                    if name in seen:
+                        other = seen[name]
+                        raise ConfigError(
+                            f"duplicate rule id '{name}' (first defined in {other.file}:{other.line})",
+                            rule.file, rule.line,
+                        )
+                    seen[name] = rule
+                rules.append(rule)
+    return RuleSet(tuple(rules))

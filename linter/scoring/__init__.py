@@ -1,0 +1,1 @@
+"""Scoring a draft against a glossary term's criteria."""

@@ -1,0 +1,187 @@
+"""One detector per criterion. Each reads the draft's sentence features (and the
+findings of rules that bear on it) and returns a score from 0 to 1 with evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from linter.scoring.features import DraftFeatures, Sentence
+
+
+@dataclass(frozen=True)
+class DetectorResult:
+    score: float
+    evidence: tuple[tuple[int, int], ...] = ()  # prose spans, strongest first
+    missing: str | None = None
+
+
+def _clip(x: float) -> float:
+    return max(0.0, min(1.0, x))
+
+
+def _body(feat: DraftFeatures) -> list[Sentence]:
+    return [s for s in feat.sentences if not s.is_heading and not s.in_quote]
+
+
+def _top(sentences, key, n=3) -> tuple[tuple[int, int], ...]:
+    ranked = sorted((s for s in sentences if key(s) > 0), key=lambda s: (-key(s), s.start))[:n]
+    return tuple((s.start, s.end) for s in sorted(ranked, key=lambda s: s.start))
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _vague_example(feat: DraftFeatures, findings, analysis) -> str | None:
+    """The sentence with a vague quantity that most needs a figure."""
+    for f in findings:
+        if f.criterion == "specific_numbers" and f.prose_span is not None:
+            s = next((s for s in feat.sentences if s.start <= f.prose_span[0] < s.end), None)
+            if s is not None:
+                return f"'{_quote(s.text)}': how many, or how much, measured against what?"
+    return None
+
+
+# -- per-draft quantities shared by several detectors -----------------------------------
+
+def measured_figures(feat: DraftFeatures) -> int:
+    return sum(len(s.measured) for s in _body(feat))
+
+
+def own_figures(feat: DraftFeatures) -> float:
+    body = _body(feat)
+    measured = [(s, f) for s in body for f in s.measured]
+    if not measured:
+        return 0.0
+    third = sum(1 for s, _ in measured if s.third_party)
+    owner_voice = any(s.experience or s.own_frame or s.actor_story for s in body) or sum(
+        1 for s in body if s.first_person) >= 3
+    if not owner_voice:
+        return 0.0
+    strict = third / len(measured) >= 0.4
+    own = 0.0
+    for s, _f in measured:
+        if s.third_party:
+            continue
+        if s.first_person or s.own_frame or not strict:
+            own += 1
+    if feat.table_figures and not strict:
+        own += min(len(feat.table_figures), 8) * 0.5
+    return own
+
+
+def experience_count(feat: DraftFeatures) -> float:
+    body = _body(feat)
+    n = sum(1.0 for s in body if s.experience) + sum(0.5 for s in body if s.actor_story)
+    n -= 0.5 * sum(1 for s in body if s.generic_we)
+    return max(0.0, n)
+
+
+# -- detectors ---------------------------------------------------------------------
+
+def specific_numbers(feat: DraftFeatures, findings, analysis) -> DetectorResult:
+    n = measured_figures(feat) + min(len(feat.table_figures), 8) * 0.5
+    target = 3 + feat.words / 600
+    evidence = _top(_body(feat), lambda s: len(s.measured))
+    missing = None
+    score = _clip(n / target)
+    if score < 1:
+        missing = _vague_example(feat, findings, analysis) or (
+            "No measured figures: give the before-and-after numbers, counts or percentages from the work itself."
+        )
+    return DetectorResult(score, evidence, missing)
+
+
+def original_data(feat: DraftFeatures, findings, analysis) -> DetectorResult:
+    own = own_figures(feat)
+    target = 2 + feat.words / 800
+    score = _clip(own / target)
+    evidence = _top(_body(feat), lambda s: len(s.measured) * (0 if s.third_party else 1) * (2 if s.first_person else 1))
+    missing = None
+    if score < 1:
+        third = [s for s in _body(feat) if s.third_party and s.measured]
+        if third:
+            missing = (f"The figures come from others ('{_quote(third[0].text, 60)}'). "
+                       "Add what your own data, test or customers showed.")
+        else:
+            missing = "Nothing here is your organisation's own data: add a result from your product, test, survey or customers."
+    return DetectorResult(score, evidence, missing)
+
+
+def first_hand_experience(feat: DraftFeatures, findings, analysis) -> DetectorResult:
+    n = experience_count(feat)
+    target = 3 + feat.words / 700
+    score = _clip(n / target)
+    evidence = _top(_body(feat), lambda s: (2 if s.experience else 1 if s.actor_story else 0) + len(s.measured) * 0.1)
+    missing = None
+    if score < 1:
+        generic = [s for s in _body(feat) if s.generic_we]
+        if generic:
+            missing = (f"'{_quote(generic[0].text, 60)}' speaks for everyone, not from experience. "
+                       "Tell what you or your team did, tried or measured.")
+        else:
+            missing = "No account of doing: say what you or your team did, tried, measured or learned."
+    return DetectorResult(score, evidence, missing)
+
+
+def contrarian_stance(feat: DraftFeatures, findings, analysis) -> DetectorResult:
+    sents = feat.sentences
+    pairs = []
+    used = -1
+    for i, s in enumerate(sents):
+        if i <= used:
+            continue
+        if not (s.belief or (s.in_quote and s.advice)):
+            continue
+        for j in range(i, min(len(sents), i + 5)):
+            r = sents[j]
+            if r.in_quote or r.is_heading and j != i:
+                continue
+            if r.rebuttal and (j > i or not s.is_heading):
+                pairs.append((s, r))
+                used = j
+                break
+    backing = own_figures(feat) + experience_count(feat)
+    support = _clip(backing / 5)
+    score = _clip(len(pairs) / 2) * support
+    evidence = tuple((s.start, r.end) if r.start - s.end < 400 else (s.start, s.end) for s, r in pairs[:3])
+    missing = None
+    if score < 1:
+        if pairs and support < 1:
+            missing = (f"'{_quote(pairs[0][0].text, 60)}' sets up a common view, but the argument against it "
+                       "needs your own figures or experience behind it.")
+        else:
+            missing = ("No widely held belief is named and argued against: state what most people assume, "
+                       "then show with your own evidence why it is wrong here.")
+    return DetectorResult(score, evidence, missing)
+
+
+def no_generic_tips(feat: DraftFeatures, findings, analysis) -> DetectorResult:
+    body = [s for s in feat.sentences if not s.in_quote]
+    if not body:
+        return DetectorResult(1.0)
+    advice = [s for s in body if s.advice]
+    ratio = len(advice) / len(body)
+    generic = ratio + (0.15 if feat.listicle_title else 0.0)
+    generic += sum(1 for s in body if s.generic_we) / len(body)
+    generic += min(0.3, sum(1 for f in findings if f.criterion == "no_generic_tips") / max(1, len(body)) * 0.5)
+    backing = _clip((own_figures(feat) + experience_count(feat)) / 6)
+    generic *= 1 - 0.75 * backing
+    score = _clip(1 - generic / 0.4)
+    evidence = _top(body, lambda s: 1 if s.advice else 0) if score < 1 else ()
+    missing = None
+    if score < 1 and advice:
+        missing = (f"{len(advice)} of {len(body)} sentences are advice anyone could give, e.g. "
+                   f"'{_quote(advice[0].text, 60)}'. Back them with what you did and what happened.")
+    return DetectorResult(score, evidence if score < 0.5 else (), missing)
+
+
+DETECTORS: dict[str, Callable] = {
+    "original_data": original_data,
+    "specific_numbers": specific_numbers,
+    "contrarian_stance": contrarian_stance,
+    "no_generic_tips": no_generic_tips,
+    "first_hand_experience": first_hand_experience,
+}

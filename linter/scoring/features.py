@@ -1,0 +1,347 @@
+"""Sentence-level reading of an analysed draft, shared by every detector.
+
+Each sentence is read once: which figures it states (and whether they were measured),
+whether the author or their organisation is the actor, whether it gives advice, cites
+someone else, states a common belief or pushes back on one. Detectors only combine
+these readings; none of them walks the text again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from linter.model import Block
+from linter.scoring import lexicon as lx
+
+_DIGITS = re.compile(r"^[~≈<>]?[$€£]?\d[\d,]*(?:\.\d+)?(?:[kKmMbB]|bn|%|x|×|ms|s|h|m)?$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_VERSION = re.compile(r"^v?\d+(?:\.\d+){2,}$|^v\d+(?:\.\d+)?$")
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}(?:[\s.-]\d{2,4}){2,}")
+_TIME_OF_DAY = re.compile(r"^\d{1,2}:\d{2}$|^\d{1,2}(?:am|pm)$", re.I)
+_RATIO_WORDS = {"in", "of", "out"}
+_PAST_TAGS = {"VBD"}
+_FIRST_PERSON = {"we", "i", "us", "our", "my", "me", "ours", "mine", "myself", "ourselves"}
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    text: str
+    kind: str  # percent | money | ratio | multiplier | duration | measure | count | fraction | number
+    measured: bool
+    in_table: bool = False
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    block: Block | None
+    words: int
+    figures: list[Figure] = field(default_factory=list)
+    first_person: bool = False
+    generic_we: bool = False
+    past: bool = False
+    hypothetical: bool = False
+    prescriptive: bool = False
+    imperative: bool = False
+    advice: bool = False
+    third_party: bool = False
+    own_frame: bool = False
+    belief: bool = False
+    rebuttal: bool = False
+    experience: bool = False
+    actor_story: bool = False  # a past action by a specific third-person actor
+    vague: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @property
+    def in_quote(self) -> bool:
+        return bool(self.block and self.block.in_quote)
+
+    @property
+    def is_heading(self) -> bool:
+        return bool(self.block and self.block.kind in ("heading", "title"))
+
+    @property
+    def measured(self) -> list[Figure]:
+        return [f for f in self.figures if f.measured]
+
+
+@dataclass
+class DraftFeatures:
+    sentences: list[Sentence]
+    words: int
+    title: str
+    headings: list[Sentence]
+    table_figures: list[Figure]
+    listicle_title: bool
+
+
+def _has(text: str, frames) -> bool:
+    return any(f in text for f in frames)
+
+
+def _is_number_token(tok) -> bool:
+    low = tok.lower_
+    if low in lx.FRACTION_WORDS:
+        return True
+    if tok.like_num:
+        return True
+    return bool(_DIGITS.match(tok.text))
+
+
+def _number_spans(sent):
+    """Group number tokens into spans ("a hundred and fifty", "fifty-eight", "1,200")."""
+    spans = []
+    toks = list(sent)
+    i = 0
+    while i < len(toks):
+        if not _is_number_token(toks[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks):
+            t = toks[j]
+            if _is_number_token(t) and t.lower_ not in lx.FRACTION_WORDS:
+                j += 1
+            elif t.text in ("-", "and") and j + 1 < len(toks) and toks[j + 1].like_num and not toks[j + 1].is_digit:
+                j += 2
+            else:
+                break
+        spans.append((i, j))
+        i = j
+    return toks, spans
+
+
+def _classify(toks, i, j, sent_lower, block) -> tuple[str, bool] | None:
+    """Kind of the number toks[i:j], and whether it can count as a figure at all."""
+    first = toks[i]
+    text = "".join(t.text_with_ws for t in toks[i:j]).strip()
+    low = text.lower()
+    prev = toks[i - 1] if i > 0 else None
+    prev2 = toks[i - 2] if i > 1 else None
+    nxt = toks[j] if j < len(toks) else None
+    nxt_low = nxt.lower_ if nxt is not None else ""
+    prev_low = prev.lower_ if prev is not None else ""
+
+    if first.lower_ in ("one", "a") and j - i == 1 and nxt_low not in _RATIO_WORDS and nxt_low not in lx.TIME_UNITS:
+        return None  # "one of the", "one thing": a pronoun or article, not a quantity
+    if _VERSION.match(text) or prev_low in lx.ENUMERATORS or (prev is not None and prev.text == "#"):
+        return None
+    if _TIME_OF_DAY.match(text) or nxt_low in ("am", "pm", "a.m.", "p.m."):
+        return None
+    if _YEAR.match(text) and prev_low not in lx.CURRENCY and nxt_low not in lx.PERCENT_WORDS and not (
+        nxt is not None and nxt.text in ("%", "x")
+    ):
+        return None  # a year
+    if prev_low in lx.MONTHS or nxt_low in lx.MONTHS or nxt_low in ("st", "nd", "rd", "th"):
+        return None  # a date
+    if first.tag_ in ("JJ",) and re.search(r"\d(?:st|nd|rd|th)$", first.text):
+        return None  # an ordinal
+    if prev is not None and prev.pos_ == "PROPN" and nxt is not None and not nxt.is_alpha and first.is_digit and (
+        int(first.text) < 100 if first.text.isdigit() else False
+    ) and prev_low not in lx.CURRENCY:
+        return None  # "Node 22.", "iPhone 15": a name with a version
+    if block is not None and block.kind in ("heading", "title") and nxt is not None and (
+        nxt_low in lx.LIST_NOUNS or (nxt.tag_ == "NNS" and i <= 2)
+    ):
+        return None  # "7 Lessons", "5 tips": a list count
+    if nxt is not None and nxt_low in lx.LIST_NOUNS and (
+        "here are" in sent_lower or "these" in sent_lower or (nxt.i + 1 < len(nxt.doc) and nxt.doc[nxt.i + 1].text == ":")
+    ):
+        return None
+    if nxt is not None and nxt.text == "-" and nxt.i + 1 < len(nxt.doc) and nxt.doc[nxt.i + 1].lower_ in (
+        "step", "point", "part", "minute", "day", "week"
+    ) and block is not None and block.kind in ("heading", "title"):
+        return None
+
+    # kind
+    if nxt_low in lx.PERCENT_WORDS or text.endswith("%") or (nxt is not None and nxt.text == "%"):
+        return "percent", True
+    if prev_low in lx.CURRENCY or text[:1] in "$€£" or nxt_low in lx.CURRENCY or (prev2 is not None and prev2.text in "$€£"):
+        return "money", True
+    if low in lx.FRACTION_WORDS or any(t.lower_ in lx.FRACTION_WORDS for t in toks[i:j]):
+        return "fraction", True
+    if nxt_low in _RATIO_WORDS and j + 1 < len(toks) and (_is_number_token(toks[j + 1]) or (
+        toks[j + 1].lower_ in ("a", "an", "every") and j + 2 < len(toks) and _is_number_token(toks[j + 2])
+    )):
+        return "ratio", True
+    if nxt_low in lx.MULTIPLIER or re.search(r"\dx$", low):
+        return "multiplier", True
+    if nxt_low in lx.TIME_UNITS or re.search(r"\d(?:ms|s|h|m)$", low):
+        return "duration", True
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.is_alpha:
+        if nxt_low in lx.SOURCE_NOUNS:
+            return "count", False
+        unit_like = len(nxt.text) <= 4 and not nxt.tag_ == "NNS"
+        return ("measure" if unit_like else "count"), True
+    if nxt is not None and nxt.pos_ == "ADJ" and j + 1 < len(toks) and toks[j + 1].pos_ == "NOUN":
+        return "count", True
+    return "number", True
+
+
+def _sentence_figures(sent, sent_lower: str, block: Block | None) -> list[Figure]:
+    toks, spans = _number_spans(sent)
+    phones = [m.span() for m in _PHONE.finditer(sent.text)]
+    out = []
+    for i, j in spans:
+        start = toks[i].idx
+        end = toks[j - 1].idx + len(toks[j - 1].text)
+        if any(a <= start - sent.start_char < b for a, b in phones):
+            continue
+        got = _classify(toks, i, j, sent_lower, block)
+        if got is None:
+            continue
+        kind, ok = got
+        if not ok:
+            continue
+        # extend over the unit that follows, for evidence display
+        if j < len(toks) and (toks[j].lower_ in lx.PERCENT_WORDS or toks[j].lower_ in lx.TIME_UNITS or toks[j].text == "%"):
+            end = toks[j].idx + len(toks[j].text)
+        if i > 0 and toks[i - 1].text in "$€£":
+            start = toks[i - 1].idx
+        out.append(Figure(start, end, sent.doc.text[start:end], kind, False))
+    return out
+
+
+def _subject_words(sent) -> list:
+    return [t for t in sent if t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+
+
+def _is_imperative(sent) -> bool:
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words:
+        return False
+    root = sent.root
+    first = words[0]
+    if first.lower_ in ("please", "just", "always", "never", "don't", "do", "then", "first", "next", "finally", "also"):
+        first = words[1] if len(words) > 1 else first
+    if root.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ not in ("do", "don't", "n't") for c in root.children):
+        return False
+    return first == root or (first.tag_ == "VB" and first.head == root) or first.lower_ in ("do", "don't")
+
+
+def _actor_story(sent, root) -> bool:
+    """A past action whose subject is a specific third-person actor ("the ward recorded")."""
+    if root.tag_ not in ("VBD",) or root.lemma_ in lx.NON_EXPERIENCE_VERBS:
+        return False
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.pos_ == "PROPN":
+                return True
+            dets = {d.lower_ for d in c.children if d.dep_ in ("det", "poss")}
+            if c.pos_ == "NOUN" and c.tag_ == "NN" and dets & {"the", "its", "their", "this"}:
+                return True
+    return False
+
+
+def read_sentence(sent, draft, links) -> Sentence:
+    block = draft.block_at(sent.start_char)
+    text = sent.text.strip()
+    lower = " " + " ".join(text.lower().replace("\u2019", "'").split()) + " "
+    words = sum(1 for t in sent if not (t.is_punct or t.is_space))
+    s = Sentence(sent.start_char, sent.start_char + len(sent.text.rstrip()), text, block, words)
+    s.figures = _sentence_figures(sent, lower, block)
+    root = sent.root
+    subjects = _subject_words(sent)
+    fp_tokens = [t for t in sent if t.lower_ in _FIRST_PERSON]
+    s.generic_we = _has(lower, lx.GENERIC_WE)
+    s.first_person = bool(fp_tokens) and not s.generic_we
+    s.past = any(t.tag_ in _PAST_TAGS for t in sent) or (
+        any(t.tag_ == "VBN" for t in sent) and any(t.lower_ in ("had", "have", "has", "'ve") for t in sent)
+    )
+    s.hypothetical = _has(lower, lx.HYPOTHETICAL) or " if " in lower or lower.startswith(" if ") or any(
+        t.lower_ in ("would", "could", "might", "may") and t.tag_ == "MD" for t in sent
+    )
+    s.prescriptive = _has(lower, lx.PRESCRIPTIVE)
+    s.imperative = _is_imperative(sent)
+    s.advice = s.imperative or _has(lower, lx.ADVICE_FRAMES)
+    s.third_party = _has(lower, lx.THIRD_PARTY_FRAMES) or any(a < s.end and b > s.start for a, b in links) or bool(
+        re.search(r"\[\d+\]|\(\s*[A-Z][\w&. ]+,? (?:19|20)\d\d\s*\)", text)
+    )
+    s.own_frame = _has(lower, lx.OWN_FRAMES)
+    s.belief = _has(lower, lx.BELIEF)
+    s.rebuttal = _has(lower, lx.REBUTTAL)
+    subj_fp = any(t.lower_ in ("we", "i") for t in subjects) or any(
+        t.lower_ in ("our", "my") and t.head.dep_ in ("nsubj", "nsubjpass") for t in sent
+    )
+    verb = root if root.pos_ in ("VERB", "AUX") else None
+    s.experience = bool(
+        subj_fp and not s.generic_we and s.past and verb is not None and root.lemma_ not in lx.NON_EXPERIENCE_VERBS
+        and not s.hypothetical
+    ) or bool(subj_fp and s.past and any(
+        t.tag_ == "VBD" and t.lemma_ not in lx.NON_EXPERIENCE_VERBS and any(
+            c.lower_ in ("we", "i") and c.dep_ in ("nsubj", "nsubjpass") for c in t.children
+        ) for t in sent
+    ) and not s.generic_we)
+    s.actor_story = not s.first_person and _actor_story(sent, root)
+
+    excluded = s.hypothetical or (s.prescriptive and not s.past) or _has(lower, lx.PRICE_FRAMES) or _has(
+        lower, lx.HEDGED_FIGURE
+    ) or (_has(lower, lx.FUTURE) and not s.past) or s.imperative or s.is_heading
+    comparison = bool(re.search(r"\bfrom\b.+\bto\b|\bvs\.?\b|\bversus\b|\bcompared\b|\bbefore\b|\bafter\b|"
+                                r"\b(?:fell|rose|dropped|grew|cut|halved|doubled|increased|decreased|reduced|"
+                                r"improved|went|climbed|slipped|jumped|shrank)\b", lower))
+    for f in s.figures:
+        if excluded:
+            continue
+        if f.kind in ("percent", "fraction", "ratio", "multiplier"):
+            f.measured = True
+        elif f.kind in ("money", "duration", "measure"):
+            f.measured = s.past or comparison or not s.prescriptive
+        else:  # counts and bare numbers need a sign they were observed
+            f.measured = s.past or comparison
+    return s
+
+
+def _table_figures(analysis) -> list[Figure]:
+    """Numbers in the body of a data table (not a price or feature grid)."""
+    draft = analysis.draft
+    out: list[Figure] = []
+    headers_seen: dict[int, bool] = {}
+    for block in draft.blocks:
+        if block.kind != "table_cell" or block.header_row:
+            continue
+        header = (block.table_header or "").lower()
+        if any(w in header for w in ("price", "plan", "tier", "cost per", "per month", "feature", "limit", "version",
+                                     "date", "phone", "port", "step", "year")):
+            continue
+        text = draft.prose[block.prose_start:block.prose_end]
+        for m in re.finditer(r"[$€£]?\d[\d,]*(?:\.\d+)?\s?(?:%|x|ms|s|h|k|m|kg|t|mb|gb)?", text, re.I):
+            value = m.group(0)
+            if _YEAR.match(value.strip()) or _VERSION.match(value.strip()):
+                continue
+            s, e = block.prose_start + m.start(), block.prose_start + m.end()
+            out.append(Figure(s, e, value, "table", True, in_table=True))
+        headers_seen[block.source_start] = True
+    return out
+
+
+def read_draft(analysis) -> DraftFeatures:
+    draft = analysis.draft
+    doc = analysis.doc
+    sentences = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        sentences.append(read_sentence(sent, draft, draft.links))
+    words = sum(s.words for s in sentences)
+    title_blocks = [b for b in draft.blocks if b.kind == "title"] or [
+        b for b in draft.blocks if b.kind == "heading" and b.level == 1
+    ]
+    title = draft.prose[title_blocks[0].prose_start:title_blocks[0].prose_end] if title_blocks else ""
+    listicle = bool(re.match(r"^\s*(?:the\s+)?(?:\d+|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+                             r"(?:\w+\s+){0,2}(?:" + "|".join(sorted(lx.LIST_NOUNS)) + r")\b", title.lower()))
+    return DraftFeatures(
+        sentences=sentences,
+        words=words,
+        title=title,
+        headings=[s for s in sentences if s.is_heading],
+        table_figures=_table_figures(analysis),
+        listicle_title=listicle,
+    )

@@ -1,0 +1,102 @@
+"""Word lists the detectors use to read a sentence's role. Structure decides; these
+only name the function words and frames that English uses for each role."""
+
+from __future__ import annotations
+
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+FRACTION_WORDS = {
+    "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths",
+    "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths", "dozen", "dozens",
+    "twice", "double", "doubled", "triple", "tripled", "halved", "quadrupled", "hundredth", "thousandth",
+}
+PERCENT_WORDS = {"%", "percent", "per cent", "pct", "percentage", "points", "bps", "basis"}
+CURRENCY = {"$", "€", "£", "¥", "usd", "eur", "gbp", "nok", "sek", "dkk", "chf", "cad", "aud", "jpy", "inr",
+            "dollars", "dollar", "euros", "euro", "pounds", "kroner", "krona", "yen", "rupees", "cents"}
+TIME_UNITS = {"ms", "millisecond", "milliseconds", "s", "sec", "secs", "second", "seconds", "min", "mins",
+              "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "day", "days", "week", "weeks",
+              "month", "months", "year", "years", "quarter", "quarters", "night", "nights", "shift", "shifts"}
+MULTIPLIER = {"x", "×", "times", "fold"}
+#: Nouns a title or heading counts when it announces a listicle ("7 lessons", "10 ways").
+LIST_NOUNS = {
+    "tip", "tips", "way", "ways", "lesson", "lessons", "step", "steps", "thing", "things", "reason", "reasons",
+    "mistake", "mistakes", "trend", "trends", "idea", "ideas", "strategy", "strategies", "hack", "hacks",
+    "secret", "secrets", "rule", "rules", "myth", "myths", "question", "questions", "habit", "habits",
+    "tool", "tools", "sign", "signs", "takeaway", "takeaways", "principle", "principles", "practice",
+    "practices", "trick", "tricks", "example", "examples", "point", "points", "item", "items", "fact", "facts",
+    "pitfall", "pitfalls", "benefit", "benefits", "tactic", "tactics", "key", "keys", "must-haves",
+}
+#: Words that number headings and parts rather than measure anything ("Step 3", "Lesson 2").
+ENUMERATORS = {"step", "lesson", "part", "chapter", "tip", "myth", "rule", "no", "no.", "#", "number", "phase",
+               "stage", "section", "item", "version", "v", "release", "level", "tier", "article", "art", "art.",
+               "page", "figure", "fig", "table", "question", "q", "day", "round", "episode", "season", "issue"}
+#: Nouns that count sources, not results ("we read five studies").
+SOURCE_NOUNS = {"study", "studies", "report", "reports", "article", "articles", "source", "sources", "paper",
+                "papers", "survey", "surveys", "book", "books", "post", "posts", "episode", "episodes"}
+
+HYPOTHETICAL = ("imagine", "suppose", "let's say", "let us say", "say you", "hypothetical", "for example",
+                "for instance", "e.g.", "picture a", "consider a", "what if", "assume", "assuming")
+HEDGED_FIGURE = ("up to", "as much as", "as many as", "potentially", "could save", "could cut", "can save",
+                 "can cut", "can reduce", "can increase", "could reduce", "could increase", "could boost")
+PRICE_FRAMES = ("per user", "per seat", "per month", "a month", "/month", "/mo", "per year", "/year", "a year",
+                "starts at", "starting at", "free trial", "trial of", "-day trial", "day trial", "discount", "% off",
+                "pricing", "per license", "per head", "plan costs", "priced at", "our fee", "fee is", "fixed fee",
+                "sla", "uptime", "guarantee", "response time target", "promo", "coupon", "storage", " gb of",
+                "tb of", "save ")
+PRESCRIPTIVE = ("should", "must", "need to", "needs to", "have to", "has to", "ought", "aim for", "aim to",
+                "recommend", "recommended", "at least", "at most", "no more than", "no later than", "within",
+                "every ", "deadline", "required", "requires", "require", "mandatory", "make sure", "be sure",
+                "don't", "do not", "never", "always", "try to", "target", "rule of thumb", "keep it", "ideally",
+                "limit", "maximum", "minimum", "threshold", "fine", "fines", "penalty", "penalties", "cap")
+FUTURE = ("will", "'ll", "going to", "by 20", "expected to", "projected", "forecast", "predict", "predicts")
+
+GENERIC_WE = ("we all", "all of us", "we've all", "we have all", "as an industry", "as marketers", "as humans",
+              "as leaders", "as a society", "as developers", "as engineers", "most of us", "many of us",
+              "each of us", "none of us", "we know that", "we all know", "we can all", "let's", "let us",
+              "we need to", "we must", "we should", "we believe", "we think", "we feel", "in our view",
+              "our philosophy", "our mission", "we're excited", "we are excited", "we're thrilled",
+              "we are thrilled", "we're proud", "we are proud", "we're delighted", "we are delighted")
+#: Verbs that report research or announce, not an experience of doing.
+NON_EXPERIENCE_VERBS = {
+    "survey", "poll", "ask", "analyze", "analyse", "compile", "study", "review", "read", "interview", "believe",
+    "think", "know", "feel", "hear", "want", "love", "hope", "announce", "launch", "introduce", "unveil",
+    "release", "partner", "welcome", "invite", "excite", "thrill", "delight", "see", "say", "tell", "write",
+    "publish", "share", "talk", "be", "have", "help", "offer", "design", "create", "build", "make",
+}
+THIRD_PARTY_FRAMES = ("according to", "source:", "sources:", "cited by", "reports that", "report that",
+                      "a study", "a survey by", "a survey from", "a report", "research from", "research by",
+                      "study by", "study from", "report by", "report from", "data from", "figures from",
+                      "benchmark from", "estimates that", "estimate that", "found that", "finds that", "institute",
+                      "analysts", "researchers", "per a ", "via ")
+OWN_FRAMES = ("our own", "in-house", "internal data", "our data", "our numbers", "our records", "our logs",
+              "our customers", "our users", "our team", "our analysis", "we measured", "we found", "we saw",
+              "we tracked", "we recorded", "we counted", "we ran", "we tested", "we compared")
+BELIEF = (
+    "conventional wisdom", "common wisdom", "received wisdom", "common advice", "standard advice", "usual advice",
+    "the advice", "best practice", "best-practice", "everyone", "everybody", "most teams", "most companies",
+    "most people", "most founders", "most engineers", "most marketers", "most businesses", "most of the industry",
+    "widely", "supposed to", "the default", "by default", "the standard", "standard practice", "the usual",
+    "the norm", "the textbook", "is considered", "orthodoxy", "we were told", "the playbook", "the common",
+    "typically", "traditionally", "the accepted", "the prevailing", "conventional", "people assume", "assumption",
+    "the case for", "the logic is", "reputation", "rule of thumb", "is mandatory", "a must", "the consensus",
+    "the obvious", "common practice", "common belief", "popular belief", "on most", "in most", "the industry",
+    "every guide", "the guides", "recommends", "commonly", "often told", "the thinking",
+    "the wisdom", "we all know", "it's common", "it is common", "the fashion", "fashionable", "the trend",
+    "the right way", "table stakes", "the safe", "is seen as", "are seen as",
+)
+REBUTTAL = (
+    "but ", "however", "wrong", "not true", "isn't true", "the opposite", "backwards", "overrated", "disagree",
+    "stopped", "dropped", "removed", "went back", "abandoned", "no longer", "anymore", "instead", "actually",
+    "in fact", "turns out", "turned out", "fiction", "mistake", "myth", "doesn't hold", "does not hold",
+    "didn't", "did not", "isn't", "is not", "wasn't", "was not", "aren't", "are not", "doesn't", "does not",
+    "don't", "do not", "never", "nothing", "rather than", "against", "skip", "killed", "scrapped", "ditched",
+    "gave up", "walked away", "reversed", "rejected", 
+)
+ADVICE_FRAMES = ("you should", "you need to", "you must", "you have to", "you'll want to", "you will want to",
+                 "you can", "make sure", "be sure to", "don't forget", "do not forget", "remember to",
+                 "it's important to", "it is important to", "it's essential", "it is essential", "it's crucial",
+                 "it is crucial", "best practice", "best practices", "the key is", "the key to", "try to",
+                 "consider ", "keep in mind", "you'll need", "you will need", "start by", "focus on",
+                 "should ", "must ", "need to ", "needs to ")
