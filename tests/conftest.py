@@ -1,0 +1,34 @@
+"""Shared fixtures. Loading the spaCy model takes about a second, so the suite shares
+one ``Linter`` per configuration."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from linter.api import Linter
+from linter.config import Config
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@lru_cache(maxsize=None)
+def linter_for(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> Linter:
+    return Linter(Config(select=select, ignore=ignore))
+
+
+@pytest.fixture(scope="session")
+def linter() -> Linter:
+    return linter_for()
+
+
+def findings_of(report, rule: str | None = None):
+    """``(rule, line, column, end_line, end_column, text)`` for each finding, in order."""
+    return [
+        (rf.finding.rule, rf.location.line, rf.location.column, rf.location.end_line, rf.location.end_column, rf.text)
+        for rf in report.findings
+        if rule is None or rf.finding.rule == rule
+    ]
