@@ -63,6 +63,7 @@ class Block:
     ordered_list: bool = False
     in_quote: bool = False
     table_header: str | None = None  # for a table cell: its column's header text
+    row_label: str | None = None  # for a table cell: the text of its row's first cell
     header_row: bool = False
 
 

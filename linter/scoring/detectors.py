@@ -159,23 +159,41 @@ def contrarian_stance(feat: DraftFeatures, findings, analysis) -> DetectorResult
 
 
 def no_generic_tips(feat: DraftFeatures, findings, analysis) -> DetectorResult:
+    """Unmet when much of the draft is advice or commentary anyone could have written.
+
+    Advice counts against a draft in proportion to how little of the author's own
+    experience and data backs it; a draft with no such substance at all (and that is not
+    news) is generic whatever its grammar.
+    """
     body = [s for s in feat.sentences if not s.in_quote]
     if not body:
         return DetectorResult(1.0)
     advice = [s for s in body if s.advice]
-    ratio = len(advice) / len(body)
-    generic = ratio + (0.15 if feat.listicle_title else 0.0)
+    experience = experience_count(feat)
+    own = own_figures(feat)
+    substance = experience + 0.5 * min(own, 8)
+    backing = _clip((experience + 0.25 * own) / 6)
+    generic = (len(advice) / len(body)) * (1 - backing)
+    if feat.listicle_title:
+        generic += 0.15 * (1 - backing)
     generic += sum(1 for s in body if s.generic_we) / len(body)
-    generic += min(0.3, sum(1 for f in findings if f.criterion == "no_generic_tips") / max(1, len(body)) * 0.5)
-    backing = _clip((own_figures(feat) + experience_count(feat)) / 6)
-    generic *= 1 - 0.75 * backing
-    score = _clip(1 - generic / 0.4)
-    evidence = _top(body, lambda s: 1 if s.advice else 0) if score < 1 else ()
+    filler = sum(1 for f in findings if f.criterion == "no_generic_tips")
+    generic += min(0.3, 0.5 * filler / len(body)) * (1 - backing)
+    if substance < 2 and not feat.announcement:
+        generic += 0.25  # nothing here that only the author could have written
+    score = _clip(1 - generic / 0.3)
     missing = None
-    if score < 1 and advice:
-        missing = (f"{len(advice)} of {len(body)} sentences are advice anyone could give, e.g. "
-                   f"'{_quote(advice[0].text, 60)}'. Back them with what you did and what happened.")
-    return DetectorResult(score, evidence if score < 0.5 else (), missing)
+    if score < 0.5:
+        if advice:
+            missing = (f"{len(advice)} of {len(body)} sentences are advice anyone could give, e.g. "
+                       f"'{_quote(advice[0].text, 60)}'. Back it with what you did and what happened.")
+        else:
+            missing = ("Nothing here comes from the author's own work: add what you did, measured or saw, "
+                       "instead of restating what readers already know.")
+        evidence = _top(body, lambda s: 1 if s.advice or s.generic_we else 0)
+    else:
+        evidence = _top(_body(feat), lambda s: (2 if s.experience else 0) + len(s.measured))
+    return DetectorResult(score, evidence, missing)
 
 
 DETECTORS: dict[str, Callable] = {

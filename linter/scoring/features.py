@@ -32,6 +32,7 @@ class Figure:
     kind: str  # percent | money | ratio | multiplier | duration | measure | count | fraction | number
     measured: bool
     in_table: bool = False
+    small: bool = False  # a count of ten or less
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Sentence:
     figures: list[Figure] = field(default_factory=list)
     first_person: bool = False
     generic_we: bool = False
+    promo: bool = False
     past: bool = False
     hypothetical: bool = False
     prescriptive: bool = False
@@ -55,6 +57,10 @@ class Sentence:
     rebuttal: bool = False
     experience: bool = False
     actor_story: bool = False  # a past action by a specific third-person actor
+    excluded: bool = False  # figures here are hypothetical, prescribed, offered or hedged
+    observed: bool = False  # the sentence reports an observation (past, comparison, statistic)
+    comparison: bool = False
+    stat: bool = False
     vague: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
@@ -78,6 +84,7 @@ class DraftFeatures:
     headings: list[Sentence]
     table_figures: list[Figure]
     listicle_title: bool
+    announcement: bool
 
 
 def _has(text: str, frames) -> bool:
@@ -88,6 +95,12 @@ def _is_number_token(tok) -> bool:
     low = tok.lower_
     if low in lx.FRACTION_WORDS:
         return True
+    if low in lx.ORDINALS:
+        # "a third", "one fifth": a fraction; "the third", "first": an ordinal
+        if low in lx.ORDINAL_FRACTIONS and tok.i > 0:
+            prev = tok.doc[tok.i - 1]
+            return prev.lower_ in ("a", "an", "one") or (prev.like_num and prev.lower_ not in lx.ORDINALS)
+        return False
     if tok.like_num:
         return True
     return bool(_DIGITS.match(tok.text))
@@ -127,7 +140,10 @@ def _classify(toks, i, j, sent_lower, block) -> tuple[str, bool] | None:
     nxt_low = nxt.lower_ if nxt is not None else ""
     prev_low = prev.lower_ if prev is not None else ""
 
-    if first.lower_ in ("one", "a") and j - i == 1 and nxt_low not in _RATIO_WORDS and nxt_low not in lx.TIME_UNITS:
+    if nxt_low == "per" and j + 1 < len(toks) and toks[j + 1].lower_ == "cent":
+        nxt_low = "percent"
+    if first.lower_ in ("one", "a") and j - i == 1 and nxt_low not in _RATIO_WORDS and nxt_low not in lx.TIME_UNITS \
+            and nxt_low not in lx.PERCENT_WORDS:
         return None  # "one of the", "one thing": a pronoun or article, not a quantity
     if _VERSION.match(text) or prev_low in lx.ENUMERATORS or (prev is not None and prev.text == "#"):
         return None
@@ -141,10 +157,12 @@ def _classify(toks, i, j, sent_lower, block) -> tuple[str, bool] | None:
         return None  # a date
     if first.tag_ in ("JJ",) and re.search(r"\d(?:st|nd|rd|th)$", first.text):
         return None  # an ordinal
-    if prev is not None and prev.pos_ == "PROPN" and nxt is not None and not nxt.is_alpha and first.is_digit and (
-        int(first.text) < 100 if first.text.isdigit() else False
-    ) and prev_low not in lx.CURRENCY:
-        return None  # "Node 22.", "iPhone 15": a name with a version
+    if prev is not None and (prev.pos_ == "PROPN" or prev.tag_ == "NNP") and first.is_digit and int(first.text) < 1000 \
+            and (nxt is None or nxt.pos_ not in ("NOUN",)) and prev_low not in lx.CURRENCY and j - i == 1:
+        return None  # "Node 22", "iPhone 15", "Ward 6": part of a name
+    if i == 0 or (prev is not None and prev.is_space):
+        if nxt is not None and nxt.text in (".", ")") and first.is_digit:
+            return None  # "1. Map your data": an enumerator
     if block is not None and block.kind in ("heading", "title") and nxt is not None and (
         nxt_low in lx.LIST_NOUNS or (nxt.tag_ == "NNS" and i <= 2)
     ):
@@ -163,7 +181,7 @@ def _classify(toks, i, j, sent_lower, block) -> tuple[str, bool] | None:
         return "percent", True
     if prev_low in lx.CURRENCY or text[:1] in "$€£" or nxt_low in lx.CURRENCY or (prev2 is not None and prev2.text in "$€£"):
         return "money", True
-    if low in lx.FRACTION_WORDS or any(t.lower_ in lx.FRACTION_WORDS for t in toks[i:j]):
+    if any(t.lower_ in lx.FRACTION_WORDS or t.lower_ in lx.ORDINAL_FRACTIONS for t in toks[i:j]):
         return "fraction", True
     if nxt_low in _RATIO_WORDS and j + 1 < len(toks) and (_is_number_token(toks[j + 1]) or (
         toks[j + 1].lower_ in ("a", "an", "every") and j + 2 < len(toks) and _is_number_token(toks[j + 2])
@@ -203,8 +221,20 @@ def _sentence_figures(sent, sent_lower: str, block: Block | None) -> list[Figure
             end = toks[j].idx + len(toks[j].text)
         if i > 0 and toks[i - 1].text in "$€£":
             start = toks[i - 1].idx
-        out.append(Figure(start, end, sent.doc.text[start:end], kind, False))
+        out.append(Figure(start, end, sent.doc.text[start:end], kind, False, small=_small(toks[i:j])))
     return out
+
+
+_SMALL_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "an"}
+
+
+def _small(tokens) -> bool:
+    if len(tokens) != 1:
+        return False
+    t = tokens[0].lower_.replace(",", "")
+    if t in _SMALL_WORDS:
+        return True
+    return t.isdigit() and int(t) <= 10
 
 
 def _subject_words(sent) -> list:
@@ -227,15 +257,23 @@ def _is_imperative(sent) -> bool:
 
 
 def _actor_story(sent, root) -> bool:
-    """A past action whose subject is a specific third-person actor ("the ward recorded")."""
-    if root.tag_ not in ("VBD",) or root.lemma_ in lx.NON_EXPERIENCE_VERBS:
-        return False
-    for c in root.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            if c.pos_ == "PROPN":
+    """A past action whose subject is a specific third-person actor ("the ward recorded",
+    "Ward 6 stopped"), or a past passive that reports what was done ("yield was taken")."""
+    for verb in sent:
+        if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were")
+                                                                  for c in verb.children)):
+            continue
+        if verb.lemma_ in lx.NON_EXPERIENCE_VERBS:
+            continue
+        for c in verb.children:
+            if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN"):
+                return True
+            if c.dep_ != "nsubj" or c.pos_ == "PRON":
+                continue
+            if c.pos_ == "PROPN" or c.tag_ == "NNP":
                 return True
             dets = {d.lower_ for d in c.children if d.dep_ in ("det", "poss")}
-            if c.pos_ == "NOUN" and c.tag_ == "NN" and dets & {"the", "its", "their", "this"}:
+            if dets & {"the", "its", "their", "this", "each", "every"}:
                 return True
     return False
 
@@ -251,9 +289,10 @@ def read_sentence(sent, draft, links) -> Sentence:
     subjects = _subject_words(sent)
     fp_tokens = [t for t in sent if t.lower_ in _FIRST_PERSON]
     s.generic_we = _has(lower, lx.GENERIC_WE)
+    s.promo = _has(lower, lx.PROMO_VOICE)
     s.first_person = bool(fp_tokens) and not s.generic_we
-    s.past = any(t.tag_ in _PAST_TAGS for t in sent) or (
-        any(t.tag_ == "VBN" for t in sent) and any(t.lower_ in ("had", "have", "has", "'ve") for t in sent)
+    s.past = any(t.tag_ in _PAST_TAGS for t in sent) or any(
+        t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children) for t in sent
     )
     s.hypothetical = _has(lower, lx.HYPOTHETICAL) or " if " in lower or lower.startswith(" if ") or any(
         t.lower_ in ("would", "could", "might", "may") and t.tag_ == "MD" for t in sent
@@ -272,31 +311,38 @@ def read_sentence(sent, draft, links) -> Sentence:
     )
     verb = root if root.pos_ in ("VERB", "AUX") else None
     s.experience = bool(
-        subj_fp and not s.generic_we and s.past and verb is not None and root.lemma_ not in lx.NON_EXPERIENCE_VERBS
+        subj_fp and not s.generic_we and not s.promo and s.past and verb is not None and root.lemma_ not in lx.NON_EXPERIENCE_VERBS
         and not s.hypothetical
     ) or bool(subj_fp and s.past and any(
         t.tag_ == "VBD" and t.lemma_ not in lx.NON_EXPERIENCE_VERBS and any(
             c.lower_ in ("we", "i") and c.dep_ in ("nsubj", "nsubjpass") for c in t.children
         ) for t in sent
-    ) and not s.generic_we)
+    ) and not s.generic_we and not s.promo)
     s.actor_story = not s.first_person and _actor_story(sent, root)
 
     excluded = s.hypothetical or (s.prescriptive and not s.past) or _has(lower, lx.PRICE_FRAMES) or _has(
         lower, lx.HEDGED_FIGURE
     ) or (_has(lower, lx.FUTURE) and not s.past) or s.imperative or s.is_heading
-    comparison = bool(re.search(r"\bfrom\b.+\bto\b|\bvs\.?\b|\bversus\b|\bcompared\b|\bbefore\b|\bafter\b|"
+    comparison = bool(re.search(r"\bfrom\b.+\bto\b|\bvs\.?\b|\bversus\b|\bcompared\b|\bbefore and after\b|"
                                 r"\b(?:fell|rose|dropped|grew|cut|halved|doubled|increased|decreased|reduced|"
                                 r"improved|went|climbed|slipped|jumped|shrank)\b", lower))
-    for f in s.figures:
-        if excluded:
-            continue
-        if f.kind in ("percent", "fraction", "ratio", "multiplier"):
-            f.measured = True
-        elif f.kind in ("money", "duration", "measure"):
-            f.measured = s.past or comparison or not s.prescriptive
-        else:  # counts and bare numbers need a sign they were observed
-            f.measured = s.past or comparison
+    s.excluded = excluded
+    s.comparison = comparison
+    s.stat = _has(lower, lx.STAT_FRAMES)
+    s.observed = s.past or comparison or s.stat
     return s
+
+
+def _measure(s: Sentence) -> None:
+    for f in s.figures:
+        if s.excluded or s.hypothetical:
+            f.measured = False
+        elif f.kind in ("percent", "fraction", "ratio", "multiplier"):
+            f.measured = True
+        elif f.kind == "count" and f.small:
+            f.measured = s.comparison or s.stat  # "two designers" describes; "two of nine" measures
+        else:  # money, durations, counts and bare numbers need a sign they were observed
+            f.measured = s.observed
 
 
 def _table_figures(analysis) -> list[Figure]:
@@ -307,7 +353,7 @@ def _table_figures(analysis) -> list[Figure]:
     for block in draft.blocks:
         if block.kind != "table_cell" or block.header_row:
             continue
-        header = (block.table_header or "").lower()
+        header = ((block.table_header or "") + " " + (block.row_label or "")).lower()
         if any(w in header for w in ("price", "plan", "tier", "cost per", "per month", "feature", "limit", "version",
                                      "date", "phone", "port", "step", "year")):
             continue
@@ -325,11 +371,23 @@ def _table_figures(analysis) -> list[Figure]:
 def read_draft(analysis) -> DraftFeatures:
     draft = analysis.draft
     doc = analysis.doc
-    sentences = []
+    sentences: list[Sentence] = []
+    scenario = None  # a hypothetical frame holds for the rest of its block and a list it introduces
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        sentences.append(read_sentence(sent, draft, draft.links))
+        s = read_sentence(sent, draft, draft.links)
+        if scenario is not None and s.block is not None:
+            same = s.block is scenario[0]
+            follows = s.block.in_list and scenario[1]
+            if same or follows:
+                s.hypothetical = True
+            else:
+                scenario = None
+        if s.hypothetical and s.block is not None and not s.is_heading:
+            scenario = (s.block, s.text.rstrip().endswith(":")) if scenario is None else (s.block, scenario[1] or s.text.rstrip().endswith(":"))
+        _measure(s)
+        sentences.append(s)
     words = sum(s.words for s in sentences)
     title_blocks = [b for b in draft.blocks if b.kind == "title"] or [
         b for b in draft.blocks if b.kind == "heading" and b.level == 1
@@ -344,4 +402,7 @@ def read_draft(analysis) -> DraftFeatures:
         headings=[s for s in sentences if s.is_heading],
         table_figures=_table_figures(analysis),
         listicle_title=listicle,
+        announcement=bool(lx.ANNOUNCEMENT.search(
+            " ".join([title] + [s.text for s in sentences[:4]]).lower().replace("\u2019", "'")
+        )),
     )

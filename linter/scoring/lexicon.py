@@ -3,15 +3,24 @@ only name the function words and frames that English uses for each role."""
 
 from __future__ import annotations
 
+import re
+
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
-FRACTION_WORDS = {
-    "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths",
-    "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths", "dozen", "dozens",
-    "twice", "double", "doubled", "triple", "tripled", "halved", "quadrupled", "hundredth", "thousandth",
-}
+FRACTION_WORDS = {"half", "halves", "quarter", "quarters", "dozen", "dozens", "twice", "double", "doubled",
+                  "triple", "tripled", "halved", "quadrupled", "thirds", "fifths", "sixths", "sevenths", "eighths",
+                  "ninths", "tenths"}
+#: Ordinals that are fractions only after an article or a number ("a third", "two fifths").
+ORDINAL_FRACTIONS = {"third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "hundredth",
+                     "thousandth"}
+ORDINALS = {"first", "second", "last", "next"} | ORDINAL_FRACTIONS
+#: Frames that present a figure as an observation: a statistic, a sample, a result.
+STAT_FRAMES = ("median", "average", "mean ", "p50", "p90", "p95", "p99", "percentile", "respondents",
+               "participants", "sample", "surveyed", "of them", "of those", "of all", "out of", "in total", "of the",
+               "per cent of", "percent of", "% of", "rate", "share of", "on average", "result",
+               "measured", "recorded", "tracked", "logged", "counted", "data", "baseline")
 PERCENT_WORDS = {"%", "percent", "per cent", "pct", "percentage", "points", "bps", "basis"}
 CURRENCY = {"$", "€", "£", "¥", "usd", "eur", "gbp", "nok", "sek", "dkk", "chf", "cad", "aud", "jpy", "inr",
             "dollars", "dollar", "euros", "euro", "pounds", "kroner", "krona", "yen", "rupees", "cents"}
@@ -55,9 +64,15 @@ FUTURE = ("will", "'ll", "going to", "by 20", "expected to", "projected", "forec
 GENERIC_WE = ("we all", "all of us", "we've all", "we have all", "as an industry", "as marketers", "as humans",
               "as leaders", "as a society", "as developers", "as engineers", "most of us", "many of us",
               "each of us", "none of us", "we know that", "we all know", "we can all", "let's", "let us",
-              "we need to", "we must", "we should", "we believe", "we think", "we feel", "in our view",
-              "our philosophy", "our mission", "we're excited", "we are excited", "we're thrilled",
-              "we are thrilled", "we're proud", "we are proud", "we're delighted", "we are delighted")
+              "we need to", "we must", "we should")
+#: The promotional "we": it speaks about the company without telling what it did.
+PROMO_VOICE = ("we believe", "we think", "we feel", "in our view", "our philosophy", "our mission", "our passion",
+               "our commitment", "we're excited", "we are excited", "we're thrilled", "we are thrilled",
+               "we're proud", "we are proud", "we're delighted", "we are delighted", "we can't wait",
+               "we cannot wait", "we're committed", "we are committed", "we're passionate", "we pride ourselves")
+ANNOUNCEMENT = re.compile(r"\b(?:introducing|announcing|announces|announced|launches|launching|unveils?|unveiling|"
+                          r"now available|immediate release|rebrand(?:ing|ed)?|new look|is here|press release|"
+                          r"today (?:we|announced)|welcomes|joins forces)\b")
 #: Verbs that report research or announce, not an experience of doing.
 NON_EXPERIENCE_VERBS = {
     "survey", "poll", "ask", "analyze", "analyse", "compile", "study", "review", "read", "interview", "believe",

@@ -219,6 +219,7 @@ class _Walker:
         kind = "paragraph"
         level = 0
         table_headers: list[str] = []
+        row_label = ""
         cell = 0
         in_head = False
         for tok in tokens:
@@ -269,8 +270,10 @@ class _Walker:
                 if kind == "table_cell":
                     if in_head:
                         table_headers.append(tok.content.strip())
+                    if cell == 0:
+                        row_label = tok.content.strip()
                     header = table_headers[cell] if cell < len(table_headers) else None
-                    attrs.update(table_header=header, header_row=in_head)
+                    attrs.update(table_header=header, header_row=in_head, row_label=row_label)
                 elif kind == "heading":
                     attrs["level"] = level
                 self.add_block(kind, lambda: self._emit_inline(tok, limit), **attrs)
