@@ -82,6 +82,7 @@ def load(name: str | None, needs: frozenset[str]):
     else:
         nlp.add_pipe("sentencizer")
     nlp.max_length = max(nlp.max_length, 20_000_000)
+    _LOADED[id(nlp.vocab)] = nlp
     return nlp
 
 
@@ -96,3 +97,24 @@ def analyse(drafts: Iterable[Draft], nlp, batch_size: int = BATCH_SIZE) -> Itera
 
     for doc in nlp.pipe(texts(), batch_size=batch_size):
         yield Analysis(draft=pending.pop(0), doc=doc)
+
+
+def verb_lexicon(vocab) -> frozenset[str]:
+    """The verb base forms in the model's lemmatizer tables (cached per vocab)."""
+    key = id(vocab)
+    verbs = _VERBS.get(key)
+    if verbs is None:
+        verbs = frozenset()
+        nlp = _LOADED.get(key)
+        if nlp is not None and "lemmatizer" in nlp.pipe_names:
+            try:
+                table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+                verbs = frozenset(w for w in table.get("verb", ()) if "_" not in w)
+            except (KeyError, AttributeError):  # a model without these tables: tagger only
+                pass
+        _VERBS[key] = verbs
+    return verbs
+
+
+_LOADED: dict[int, object] = {}
+_VERBS: dict[int, frozenset[str]] = {}

@@ -173,10 +173,12 @@ def no_generic_tips(feat: DraftFeatures, findings, analysis) -> DetectorResult:
     own = own_figures(feat)
     substance = experience + 0.5 * min(own, 8)
     backing = _clip((experience + 0.25 * own) / 6)
-    generic = (len(advice) / len(body)) * (1 - backing)
+    # In news, an imperative is a call to action ("try it today"), not advice.
+    news = 0.5 if feat.announcement else 1.0
+    generic = news * (len(advice) / len(body)) * (1 - backing)
     if feat.listicle_title:
         generic += 0.15 * (1 - backing)
-    generic += sum(1 for s in body if s.generic_we) / len(body)
+    generic += news * sum(1 for s in body if s.generic_we) / len(body)
     filler = sum(1 for f in findings if f.criterion == "no_generic_tips")
     generic += min(0.3, 0.5 * filler / len(body)) * (1 - backing)
     if substance < 2 and not feat.announcement:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from linter.model import Block
 from linter.scoring import lexicon as lx
@@ -87,8 +88,20 @@ class DraftFeatures:
     announcement: bool
 
 
-def _has(text: str, frames) -> bool:
-    return any(f in text for f in frames)
+@lru_cache(maxsize=None)
+def _frames(frames: tuple[str, ...]) -> re.Pattern:
+    """One regex for a frame list; frames match whole words ("imagine" not in "reimagine")."""
+    parts = []
+    for f in sorted(frames, key=len, reverse=True):
+        body = re.escape(f.strip()) if f.strip() else re.escape(f)
+        before = r"(?<![\w'-])" if f[:1].isalnum() else ""
+        after = r"(?![\w'-])" if f.rstrip()[-1:].isalnum() else ""
+        parts.append(before + body + after)
+    return re.compile("|".join(parts))
+
+
+def _has(text: str, frames: tuple[str, ...]) -> bool:
+    return _frames(frames).search(text) is not None
 
 
 def _is_number_token(tok) -> bool:
@@ -241,19 +254,34 @@ def _subject_words(sent) -> list:
     return [t for t in sent if t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
 
 
-def _is_imperative(sent) -> bool:
+def _verb_index(doc) -> frozenset[str]:
+    """Base forms the model's lemmatizer knows as verbs (used to spot imperatives the
+    tagger reads as nouns, as in a bold lead-in like "Respect boundaries.")."""
+    from linter.nlp.pipeline import verb_lexicon
+
+    return verb_lexicon(doc.vocab)
+
+
+def _is_imperative(sent, verbs: frozenset[str] = frozenset()) -> bool:
     words = [t for t in sent if not (t.is_punct or t.is_space)]
-    if not words:
+    if not words or sent.text.rstrip().endswith("?"):
         return False
     root = sent.root
     first = words[0]
-    if first.lower_ in ("please", "just", "always", "never", "don't", "do", "then", "first", "next", "finally", "also"):
+    if first.lower_ in ("please", "just", "always", "never", "don't", "do", "then", "first", "next", "finally", "also",
+                        "now", "so", "and", "but"):
+        if first.lower_ in ("don't", "do") and len(words) > 1:
+            return True
         first = words[1] if len(words) > 1 else first
-    if root.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head == root for t in sent):
         return False
-    if any(c.dep_ == "aux" and c.lower_ not in ("do", "don't", "n't") for c in root.children):
-        return False
-    return first == root or (first.tag_ == "VB" and first.head == root) or first.lower_ in ("do", "don't")
+    if first.tag_ == "VB" and (first == root or first.head == root or root.dep_ == "ROOT"):
+        return not any(c.dep_ == "aux" and c.lower_ not in ("do", "don't", "n't") for c in first.children)
+    # The tagger often reads a sentence-initial verb as a noun; a full sentence with no
+    # subject that opens on a known verb's base form is an instruction.
+    ends_like_sentence = sent.text.rstrip()[-1:] in ".!:"
+    return bool(ends_like_sentence and first.lower_ in verbs and first.lower_ == first.lemma_.lower()
+                and first.tag_ in ("NN", "NNP", "VB", "VBP", "VBN", "VBD", "JJ"))
 
 
 def _actor_story(sent, root) -> bool:
@@ -298,7 +326,7 @@ def read_sentence(sent, draft, links) -> Sentence:
         t.lower_ in ("would", "could", "might", "may") and t.tag_ == "MD" for t in sent
     )
     s.prescriptive = _has(lower, lx.PRESCRIPTIVE)
-    s.imperative = _is_imperative(sent)
+    s.imperative = _is_imperative(sent, _verb_index(sent.doc))
     s.advice = s.imperative or _has(lower, lx.ADVICE_FRAMES)
     s.third_party = _has(lower, lx.THIRD_PARTY_FRAMES) or any(a < s.end and b > s.start for a, b in links) or bool(
         re.search(r"\[\d+\]|\(\s*[A-Z][\w&. ]+,? (?:19|20)\d\d\s*\)", text)
@@ -319,6 +347,8 @@ def read_sentence(sent, draft, links) -> Sentence:
         ) for t in sent
     ) and not s.generic_we and not s.promo)
     s.actor_story = not s.first_person and _actor_story(sent, root)
+    if _has(lower, lx.RESEARCH_FRAMES):  # how a survey was run is method, not an account of doing
+        s.experience = s.actor_story = False
 
     excluded = s.hypothetical or (s.prescriptive and not s.past) or _has(lower, lx.PRICE_FRAMES) or _has(
         lower, lx.HEDGED_FIGURE

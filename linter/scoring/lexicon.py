@@ -73,6 +73,10 @@ PROMO_VOICE = ("we believe", "we think", "we feel", "in our view", "our philosop
 ANNOUNCEMENT = re.compile(r"\b(?:introducing|announcing|announces|announced|launches|launching|unveils?|unveiling|"
                           r"now available|immediate release|rebrand(?:ing|ed)?|new look|is here|press release|"
                           r"today (?:we|announced)|welcomes|joins forces)\b")
+#: Nouns that show a sentence is about a survey's mechanics, not about doing something.
+RESEARCH_FRAMES = ("respondents", "respondent", "responses", "response rate", "questionnaire", "survey", "surveyed",
+                   "surveys", "interviewees", "sample", "answers", "answered", "answer", "participants", "the median",
+                   "medians", "poll", "polled")
 #: Verbs that report research or announce, not an experience of doing.
 NON_EXPERIENCE_VERBS = {
     "survey", "poll", "ask", "analyze", "analyse", "compile", "study", "review", "read", "interview", "believe",
