@@ -126,26 +126,51 @@ def first_hand_experience(feat: DraftFeatures, findings, analysis) -> DetectorRe
     return DetectorResult(score, evidence, missing)
 
 
+def _response(s: Sentence) -> float:
+    """How strongly a sentence answers a belief: pushing back in words, and showing that
+    the author's side did otherwise or measured otherwise."""
+    words = 0.5 if s.rebuttal else 0.0
+    deeds = 0.5 if (s.experience or s.actor_story or s.own_frame or (s.first_person and s.measured)) else 0.0
+    return words + deeds
+
+
 def contrarian_stance(feat: DraftFeatures, findings, analysis) -> DetectorResult:
-    sents = feat.sentences
+    """A widely held belief, named and then answered with reasons and evidence.
+
+    A belief named outright ("the standard advice") weighs more than a generalisation
+    ("every team does X"); one set up early, where a draft states its thesis, weighs more
+    than one in passing. The whole is scaled by how much of the author's own evidence
+    backs the draft, so a provocative opener over conventional advice scores low.
+    """
+    sents = [s for s in feat.sentences]
+    body_count = max(1, len(sents))
     pairs = []
-    used = -1
-    for i, s in enumerate(sents):
-        if i <= used:
-            continue
+    strength = 0.0
+    i = 0
+    while i < len(sents):
+        s = sents[i]
         if not (s.belief or (s.in_quote and s.advice)):
+            i += 1
             continue
+        best, best_j = 0.0, None
         for j in range(i, min(len(sents), i + 5)):
             r = sents[j]
-            if r.in_quote or r.is_heading and j != i:
+            if r.in_quote or (r.is_heading and j != i):
                 continue
-            if r.rebuttal and (j > i or not s.is_heading):
-                pairs.append((s, r))
-                used = j
-                break
+            resp = _response(r) if j > i else (0.5 if r.rebuttal and not r.is_heading else 0.0)
+            if resp > best:
+                best, best_j = resp, j
+        if best_j is None:
+            i += 1
+            continue
+        weight = 1.0 if (s.belief_named or s.in_quote) else 0.5
+        early = 1.0 if i <= 0.4 * body_count else 0.6
+        strength += weight * best * early
+        pairs.append((s, sents[best_j]))
+        i = best_j + 1
     backing = own_figures(feat) + experience_count(feat)
     support = _clip(backing / 5)
-    score = _clip(len(pairs) / 2) * support
+    score = _clip(strength / 0.8) * support
     evidence = tuple((s.start, r.end) if r.start - s.end < 400 else (s.start, s.end) for s, r in pairs[:3])
     missing = None
     if score < 1:

@@ -55,6 +55,7 @@ class Sentence:
     third_party: bool = False
     own_frame: bool = False
     belief: bool = False
+    belief_named: bool = False  # names the belief outright ("conventional wisdom", "best practice")
     rebuttal: bool = False
     experience: bool = False
     actor_story: bool = False  # a past action by a specific third-person actor
@@ -250,6 +251,29 @@ def _small(tokens) -> bool:
     return t.isdigit() and int(t) <= 10
 
 
+def _generalisation(sent) -> bool:
+    """A claim about what everyone or most of a group does ("every calendar puts...",
+    "on most wards, every patient has...") in the present tense."""
+    if any(t.tag_ in ("VBD", "MD") for t in sent):
+        return False
+    for t in sent:
+        if t.lower_ not in lx.GENERALISERS:
+            continue
+        if t.lower_ in ("everyone", "everybody") and t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        head = t.head
+        if t.dep_ in ("det", "amod", "predet", "advmod") and head.pos_ in ("NOUN", "PROPN", "ADJ", "DET"):
+            # the quantified phrase must be the subject, or a leading "on most X" phrase
+            phrase_root = head
+            while phrase_root.dep_ in ("amod", "compound", "pobj", "prep") and phrase_root.head != phrase_root:
+                if phrase_root.dep_ == "pobj" and phrase_root.head.i <= 2:
+                    return True
+                phrase_root = phrase_root.head
+            if phrase_root.dep_ in ("nsubj", "nsubjpass"):
+                return True
+    return False
+
+
 def _subject_words(sent) -> list:
     return [t for t in sent if t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
 
@@ -332,7 +356,8 @@ def read_sentence(sent, draft, links) -> Sentence:
         re.search(r"\[\d+\]|\(\s*[A-Z][\w&. ]+,? (?:19|20)\d\d\s*\)", text)
     )
     s.own_frame = _has(lower, lx.OWN_FRAMES)
-    s.belief = _has(lower, lx.BELIEF)
+    s.belief_named = _has(lower, lx.BELIEF)
+    s.belief = s.belief_named or (_generalisation(sent) and not s.first_person)
     s.rebuttal = _has(lower, lx.REBUTTAL)
     subj_fp = any(t.lower_ in ("we", "i") for t in subjects) or any(
         t.lower_ in ("our", "my") and t.head.dep_ in ("nsubj", "nsubjpass") for t in sent

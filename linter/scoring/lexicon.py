@@ -92,19 +92,23 @@ THIRD_PARTY_FRAMES = ("according to", "source:", "sources:", "cited by", "report
 OWN_FRAMES = ("our own", "in-house", "internal data", "our data", "our numbers", "our records", "our logs",
               "our customers", "our users", "our team", "our analysis", "we measured", "we found", "we saw",
               "we tracked", "we recorded", "we counted", "we ran", "we tested", "we compared")
+#: Phrases that name a belief or practice as widely held.
 BELIEF = (
     "conventional wisdom", "common wisdom", "received wisdom", "common advice", "standard advice", "usual advice",
-    "the advice", "best practice", "best-practice", "everyone", "everybody", "most teams", "most companies",
-    "most people", "most founders", "most engineers", "most marketers", "most businesses", "most of the industry",
-    "widely", "supposed to", "the default", "by default", "the standard", "standard practice", "the usual",
-    "the norm", "the textbook", "is considered", "orthodoxy", "we were told", "the playbook", "the common",
-    "typically", "traditionally", "the accepted", "the prevailing", "conventional", "people assume", "assumption",
-    "the case for", "the logic is", "reputation", "rule of thumb", "is mandatory", "a must", "the consensus",
-    "the obvious", "common practice", "common belief", "popular belief", "on most", "in most", "the industry",
-    "every guide", "the guides", "recommends", "commonly", "often told", "the thinking",
-    "the wisdom", "we all know", "it's common", "it is common", "the fashion", "fashionable", "the trend",
-    "the right way", "table stakes", "the safe", "is seen as", "are seen as",
+    "the advice", "most advice", "best practice", "best-practice", "everyone knows", "everyone says", "everybody knows",
+    "everybody says", "everyone tells", "widely held", "widely seen", "widely believed", "widely accepted",
+    "widely considered", "supposed to", "the default", "the standard", "standard practice", "the usual", "the norm",
+    "the textbook", "is considered", "are considered", "orthodoxy", "the playbook", "the accepted", "the prevailing",
+    "conventional", "people assume", "the assumption", "rule of thumb", "is mandatory", "are mandatory", "as mandatory", "close to mandatory", "the consensus",
+    "common practice", "common belief", "popular belief", "every guide", "the guides", "commonly", "the thinking",
+    "the wisdom", "table stakes", "is seen as", "are seen as", "the message was", "always the same",
+    "good reputation", "the case for", "the logic is", "you'll hear", "you will hear", "we were told",
+    "i was told", "i was taught", "we were taught", "we believed", "i believed", "we assumed", "i assumed",
+    "i used to think", "we used to think", "i used to believe", "we used to believe", "the obvious answer",
+    "the obvious choice", "the safe choice", "the right way", "the industry", "the received",
 )
+#: Quantifiers that turn a noun phrase into a generalisation ("every ward", "most teams").
+GENERALISERS = {"every", "most", "all", "nearly", "almost", "virtually", "everyone", "everybody"}
 REBUTTAL = (
     "but ", "however", "wrong", "not true", "isn't true", "the opposite", "backwards", "overrated", "disagree",
     "stopped", "dropped", "removed", "went back", "abandoned", "no longer", "anymore", "instead", "actually",
