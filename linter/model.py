@@ -64,6 +64,7 @@ class Block:
     in_quote: bool = False
     table_header: str | None = None  # for a table cell: its column's header text
     row_label: str | None = None  # for a table cell: the text of its row's first cell
+    table: int = -1  # for a table cell: which table of the draft (0, 1, ...)
     header_row: bool = False
 
 

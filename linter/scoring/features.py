@@ -400,26 +400,37 @@ def _measure(s: Sentence) -> None:
             f.measured = s.observed
 
 
+_SPEC_TABLE = re.compile(r"\b(?:price|prices|pricing|plan|plans|tier|tiers|cost per|per month|per user|feature|"
+                         r"features|limit|limits|version|versions|release|date|dates|phone|port|step|steps|storage|"
+                         r"requirement|requirements|option|options|default|setting|settings|parameter|flag)\b")
+_CELL_NUMBER = re.compile(r"[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|x|ms|s|h|k|kg|t|mb|gb)\b)?", re.I)
+
+
 def _table_figures(analysis) -> list[Figure]:
-    """Numbers in the body of a data table (not a price or feature grid)."""
+    """Numbers in the body of a data table. A table whose headers or row labels read like
+    a price list, a feature grid or settings reference holds no measurements."""
     draft = analysis.draft
-    out: list[Figure] = []
-    headers_seen: dict[int, bool] = {}
+    cells: dict[int, list] = {}
     for block in draft.blocks:
-        if block.kind != "table_cell" or block.header_row:
+        if block.kind == "table_cell":
+            cells.setdefault(block.table, []).append(block)
+    out: list[Figure] = []
+    for table in cells.values():
+        labels = " ".join({(b.table_header or "") for b in table} | {(b.row_label or "") for b in table}).lower()
+        if _SPEC_TABLE.search(labels):
             continue
-        header = ((block.table_header or "") + " " + (block.row_label or "")).lower()
-        if any(w in header for w in ("price", "plan", "tier", "cost per", "per month", "feature", "limit", "version",
-                                     "date", "phone", "port", "step", "year")):
-            continue
-        text = draft.prose[block.prose_start:block.prose_end]
-        for m in re.finditer(r"[$€£]?\d[\d,]*(?:\.\d+)?\s?(?:%|x|ms|s|h|k|m|kg|t|mb|gb)?", text, re.I):
-            value = m.group(0)
-            if _YEAR.match(value.strip()) or _VERSION.match(value.strip()):
+        for block in table:
+            if block.header_row or block.prose_start == block.prose_end:
                 continue
-            s, e = block.prose_start + m.start(), block.prose_start + m.end()
-            out.append(Figure(s, e, value, "table", True, in_table=True))
-        headers_seen[block.source_start] = True
+            text = draft.prose[block.prose_start:block.prose_end]
+            if text.strip() == (block.row_label or "").strip():
+                continue  # the row's label names the metric; it is not a measurement
+            for m in _CELL_NUMBER.finditer(text):
+                value = m.group(0).strip()
+                if _YEAR.match(value) or _VERSION.match(value):
+                    continue
+                s, e = block.prose_start + m.start(), block.prose_start + m.start() + len(value)
+                out.append(Figure(s, e, value, "table", True, in_table=True))
     return out
 
 

@@ -220,6 +220,7 @@ class _Walker:
         level = 0
         table_headers: list[str] = []
         row_label = ""
+        table_index = -1
         cell = 0
         in_head = False
         for tok in tokens:
@@ -238,6 +239,7 @@ class _Walker:
                 kind, level = "paragraph", 0
             elif t == "table_open":
                 table_headers = []
+                table_index += 1
             elif t == "thead_open":
                 in_head = True
             elif t == "thead_close":
@@ -273,7 +275,7 @@ class _Walker:
                     if cell == 0:
                         row_label = tok.content.strip()
                     header = table_headers[cell] if cell < len(table_headers) else None
-                    attrs.update(table_header=header, header_row=in_head, row_label=row_label)
+                    attrs.update(table_header=header, header_row=in_head, row_label=row_label, table=table_index)
                 elif kind == "heading":
                     attrs["level"] = level
                 self.add_block(kind, lambda: self._emit_inline(tok, limit), **attrs)
