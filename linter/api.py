@@ -31,6 +31,9 @@ from linter.scoring.glossary import Glossary, Term, load_glossary
 from linter.source.markdown import parse
 from linter.source.reader import DRAFT_SUFFIXES, draft_format, read_path, read_stdin
 
+#: Findings about the draft file itself rather than its prose.
+INVALID_FRONT_MATTER = "invalid-front-matter"
+
 #: What the criterion detectors read from the NLP stage.
 DETECTOR_NEEDS = frozenset({"sentences", "pos", "lemma", "deps"})
 
@@ -197,9 +200,13 @@ class Linter:
 
         draft = analysis.draft
         findings = [
+            Finding(rule=INVALID_FRONT_MATTER, severity="error", message=message, start=start, end=end)
+            for message, start, end in draft.problems
+        ] + [
             f if self.severity_of(f.rule, f.severity) == f.severity else _with_severity(f, self.severity_of(f.rule, f.severity))
             for f in compiled.run(analysis)
         ]
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
         scored = score_draft(analysis, findings, term)
         threshold = self.fail_under(term)
         return FileReport(

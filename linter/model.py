@@ -100,6 +100,7 @@ class Draft:
     links: tuple[tuple[int, int], ...] = ()  # prose spans of link text
     code_blocks: tuple[CodeBlock, ...] = ()
     directives: tuple[Directive, ...] = ()
+    problems: tuple[tuple[str, int, int], ...] = ()  # (message, source start, end) found while reading
 
     def block_at(self, prose_offset: int) -> Block | None:
         lo, hi = 0, len(self.blocks)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.errors import InputError
 from linter.yamlio import load_text
 
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
@@ -19,6 +18,8 @@ class FrontMatter:
     start: int
     end: int  # offset just past the closing fence line
     title_span: tuple[int, int] | None  # source span of the title's text
+    problem: str | None = None  # why the front matter could not be used, if it could not
+    problem_span: tuple[int, int] | None = None
 
 
 def find(text: str, path: str) -> FrontMatter | None:
@@ -34,16 +35,47 @@ def find(text: str, path: str) -> FrontMatter | None:
         end += 1
     if end < len(text) and text[end] == "\n":
         end += 1
+    problem = None
+    problem_line = None
     try:
         data = load_text(body, path, line_offset=1)
-    except Exception as exc:  # ConfigError from yamlio: re-raise as an input problem
-        raise InputError(f"front matter: {getattr(exc, 'message', exc)}", path=path,
-                         line=getattr(exc, "line", None)) from None
+    except Exception as exc:  # ConfigError from yamlio, with the line in the draft
+        data = None
+        problem = f"front matter is not valid YAML: {getattr(exc, 'message', exc)}".replace("invalid YAML: ", "")
+        problem_line = getattr(exc, "line", None)
     if data is None:
         data = {}
-    if not isinstance(data, dict):
-        raise InputError("front matter is not a mapping of keys to values", path=path, line=2)
-    return FrontMatter(data=dict(data), start=0, end=end, title_span=_title_span(text, body_start, close.start(), data))
+    elif not isinstance(data, dict):
+        problem, problem_line, data = "front matter is not a mapping of keys to values", 2, {}
+    span = None
+    if problem:
+        line_start = _line_start(text, problem_line or 1)
+        line_end = min(len(text), end, _line_end(text, line_start))
+        span = (line_start, line_end)
+        # Salvage the title, so the draft is still linted as its author meant.
+        m = _TITLE.search(text, body_start, close.start())
+        if m and m.group(1):
+            raw = m.group(1)
+            data = {"title": raw[1:-1] if len(raw) >= 2 and raw[0] in "\"'" and raw[-1] == raw[0] else raw}
+    return FrontMatter(data=dict(data), start=0, end=end,
+                       title_span=_title_span(text, body_start, close.start(), data), problem=problem,
+                       problem_span=span)
+
+
+def _line_start(text: str, line: int) -> int:
+    pos = 0
+    for _ in range(line - 1):
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return pos
+        pos = nl + 1
+    return pos
+
+
+def _line_end(text: str, start: int) -> int:
+    nl = text.find("\n", start)
+    end = len(text) if nl < 0 else nl
+    return end - 1 if end > start and text[end - 1] == "\r" else end
 
 
 def _title_span(text: str, start: int, end: int, data: dict) -> tuple[int, int] | None:

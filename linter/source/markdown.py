@@ -289,7 +289,7 @@ def parse(source: Source, fmt: str) -> Draft:
     directives: list[Directive] = []
     if fm:
         text = "".join(c if c in "\r\n" else " " for c in text[: fm.end]) + text[fm.end:]
-    if fmt == "mdx":
+    if fmt == "mdx" or (fmt == "markdown" and mdx.looks_like_mdx(text)):
         text, directives = mdx.mask(text)
     walker = _Walker(source, text)
     walker.directives.extend(directives)
@@ -315,6 +315,7 @@ def parse(source: Source, fmt: str) -> Draft:
         links=tuple(walker.links),
         code_blocks=tuple(walker.code_blocks),
         directives=tuple(sorted(walker.directives, key=lambda d: d.source_start)),
+        problems=((fm.problem, *fm.problem_span),) if fm and fm.problem else (),
     )
 
 

@@ -15,6 +15,14 @@ _ESM = re.compile(r"(?:import|export)\b")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 
 
+_ESM_LINE = re.compile(r"^(?:import\s[^\n]*?\bfrom\s*['\"]|import\s*['\"]|export\s+(?:const|default|function|let)\b)", re.M)
+
+
+def looks_like_mdx(text: str) -> bool:
+    """A ``.md`` file that is really MDX (ESM imports or exports at the top level)."""
+    return _ESM_LINE.search(text) is not None
+
+
 def _blank(chars: list[str], start: int, end: int) -> None:
     for i in range(start, end):
         if chars[i] not in "\r\n":
