@@ -205,7 +205,8 @@ def no_generic_tips(feat: DraftFeatures, findings, analysis) -> DetectorResult:
         generic += 0.15 * (1 - backing)
     generic += news * sum(1 for s in body if s.generic_we) / len(body)
     filler = sum(1 for f in findings if f.criterion == "no_generic_tips")
-    generic += min(0.3, 0.5 * filler / len(body)) * (1 - backing)
+    if not feat.announcement:  # jargon in news is a fault of its own, not generic advice
+        generic += min(0.3, 0.5 * filler / len(body)) * (1 - backing)
     if substance < 2 and not feat.announcement:
         generic += 0.25  # nothing here that only the author could have written
     score = _clip(1 - generic / 0.3)

@@ -143,6 +143,20 @@ def _number_spans(sent):
     return toks, spans
 
 
+def _denominator(toks, j) -> int | None:
+    """For "N in M", "N of (the) M", "N out of M": the index of M's first token."""
+    if j >= len(toks) or toks[j].lower_ not in _RATIO_WORDS:
+        return None
+    k = j + 1
+    if toks[j].lower_ == "out" and k < len(toks) and toks[k].lower_ == "of":
+        k += 1
+    if k < len(toks) and toks[k].lower_ in ("a", "an", "every", "the", "all"):
+        k += 1
+    if k < len(toks) and _is_number_token(toks[k]) and toks[k].lower_ not in lx.FRACTION_WORDS:
+        return k
+    return None
+
+
 def _classify(toks, i, j, sent_lower, block) -> tuple[str, bool] | None:
     """Kind of the number toks[i:j], and whether it can count as a figure at all."""
     first = toks[i]
@@ -171,7 +185,8 @@ def _classify(toks, i, j, sent_lower, block) -> tuple[str, bool] | None:
         return None  # a date
     if first.tag_ in ("JJ",) and re.search(r"\d(?:st|nd|rd|th)$", first.text):
         return None  # an ordinal
-    if prev is not None and (prev.pos_ == "PROPN" or prev.tag_ == "NNP") and first.is_digit and int(first.text) < 1000 \
+    name_number = (first.is_digit and int(first.text) < 1000) or re.match(r"^\d{1,3}\.\d{1,3}$", first.text)
+    if prev is not None and (prev.pos_ == "PROPN" or prev.tag_ == "NNP") and name_number \
             and (nxt is None or nxt.pos_ not in ("NOUN",)) and prev_low not in lx.CURRENCY and j - i == 1:
         return None  # "Node 22", "iPhone 15", "Ward 6": part of a name
     if i == 0 or (prev is not None and prev.is_space):
@@ -197,9 +212,7 @@ def _classify(toks, i, j, sent_lower, block) -> tuple[str, bool] | None:
         return "money", True
     if any(t.lower_ in lx.FRACTION_WORDS or t.lower_ in lx.ORDINAL_FRACTIONS for t in toks[i:j]):
         return "fraction", True
-    if nxt_low in _RATIO_WORDS and j + 1 < len(toks) and (_is_number_token(toks[j + 1]) or (
-        toks[j + 1].lower_ in ("a", "an", "every") and j + 2 < len(toks) and _is_number_token(toks[j + 2])
-    )):
+    if _denominator(toks, j) is not None:
         return "ratio", True
     if nxt_low in lx.MULTIPLIER or re.search(r"\dx$", low):
         return "multiplier", True
@@ -219,7 +232,10 @@ def _sentence_figures(sent, sent_lower: str, block: Block | None) -> list[Figure
     toks, spans = _number_spans(sent)
     phones = [m.span() for m in _PHONE.finditer(sent.text)]
     out = []
+    skip_to = -1
     for i, j in spans:
+        if i < skip_to:
+            continue  # the denominator of a ratio already counted
         start = toks[i].idx
         end = toks[j - 1].idx + len(toks[j - 1].text)
         if any(a <= start - sent.start_char < b for a, b in phones):
@@ -230,6 +246,9 @@ def _sentence_figures(sent, sent_lower: str, block: Block | None) -> list[Figure
         kind, ok = got
         if not ok:
             continue
+        if kind == "ratio":
+            denominator = _denominator(toks, j)
+            skip_to = denominator + 1 if denominator is not None else skip_to
         # extend over the unit that follows, for evidence display
         if j < len(toks) and (toks[j].lower_ in lx.PERCENT_WORDS or toks[j].lower_ in lx.TIME_UNITS or toks[j].text == "%"):
             end = toks[j].idx + len(toks[j].text)

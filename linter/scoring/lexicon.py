@@ -9,11 +9,11 @@ MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
-FRACTION_WORDS = {"half", "halves", "quarter", "quarters", "dozen", "dozens", "twice", "double", "doubled",
+FRACTION_WORDS = {"half", "halves", "dozen", "dozens", "twice", "double", "doubled",
                   "triple", "tripled", "halved", "quadrupled", "thirds", "fifths", "sixths", "sevenths", "eighths",
                   "ninths", "tenths"}
 #: Ordinals that are fractions only after an article or a number ("a third", "two fifths").
-ORDINAL_FRACTIONS = {"third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "hundredth",
+ORDINAL_FRACTIONS = {"quarter", "quarters", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "hundredth",
                      "thousandth"}
 ORDINALS = {"first", "second", "last", "next"} | ORDINAL_FRACTIONS
 #: Frames that present a figure as an observation: a statistic, a sample, a result.
