@@ -6,12 +6,12 @@ path -> Source -> Draft -> Analysis -> findings -> scores -> FileReport -> Repor
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from linter import __version__
-from linter.config import DEFAULT_FAIL_UNDER, Config
+from linter.config import DEFAULT_FAIL_UNDER, Config, DraftSettings
 from linter.errors import ConfigError, DraftlintError, InputError
 from linter.model import (
     Draft,
@@ -75,43 +75,72 @@ def discover(paths: Iterable[str], stdin_name: str = "-") -> Iterator[Target | I
 
 
 class Linter:
+    """Rules, glossary and settings for one configuration (one project file, or defaults)."""
+
     def __init__(self, config: Config | None = None):
         self.config = config or Config()
         self.rules: RuleSet = load_rules(self.config.rule_dirs)
         self.glossary: Glossary = load_glossary(self.config.glossary_dirs, DETECTORS)
+        self.aliases = {a: r.id for r in self.rules.rules for a in r.aliases}
         self._check_config()
-        self.enabled = tuple(r for r in self.rules.rules if self._selected(r))
+        self.enabled = tuple(r for r in self.rules.rules if self._possibly_selected(r))
         self._compiled = None
         self._nlp = None
 
     # -- configuration ---------------------------------------------------------
-    def _check_config(self) -> None:
-        known = self.rules.ids | self.rules.categories | {a for r in self.rules.rules for a in r.aliases}
-        for name in self.config.select + self.config.ignore + tuple(r for r, _ in self.config.severity):
+    def _config_error(self, message: str, key: str, line: int | None = None) -> ConfigError:
+        src = self.config.source
+        return ConfigError(message, str(src) if src else None, line or (self.config.line_of(key) if src else None))
+
+    def _check_names(self, names, key: str, line: int | None = None) -> None:
+        known = self.rules.ids | self.rules.categories | set(self.aliases)
+        from_file = line is not None or (self.config.source is not None and self.config.line_of(key) is not None)
+        for name in names:
             if name not in known:
-                raise ConfigError(f"unknown rule or category '{name}'")
-        term = self.glossary.get(self.config.default_term)
+                where = f" in '{key}'" if from_file else ""
+                raise self._config_error(f"unknown rule or category '{name}'{where}", key, line)
+
+    def _check_term(self, name: str, key: str, line: int | None = None) -> None:
+        term = self.glossary.get(name)
         if term is None:
-            raise ConfigError(f"unknown term '{self.config.default_term}'")
-        criteria = {c.id for t in self.glossary.terms.values() for c in t.criteria}
+            raise self._config_error(
+                f"unknown term '{name}' (known: {', '.join(sorted(self.glossary.terms))})", key, line)
+        if not term.scorable:
+            raise self._config_error(f"term '{name}' has no criteria, so it cannot score a draft", key, line)
+
+    def _check_config(self) -> None:
+        c = self.config
+        self._check_names(c.select, "select")
+        self._check_names(c.ignore, "ignore")
+        self._check_names([r for r, _ in c.severity], "severity")
+        self._check_term(c.default_term, "term")
+        for ov in c.overrides:
+            self._check_names(ov.select or (), "overrides", ov.line)
+            self._check_names(ov.ignore, "overrides", ov.line)
+            self._check_names([r for r, _ in ov.severity], "overrides", ov.line)
+            if ov.term:
+                self._check_term(ov.term, "overrides", ov.line)
+        criteria = {cr.id for t in self.glossary.terms.values() for cr in t.criteria}
         for rule in self.rules.rules:
             if rule.criterion and rule.criterion not in criteria:
                 raise ConfigError(f"rule '{rule.id}': unknown criterion '{rule.criterion}'", rule.file, rule.line)
 
-    def _selected(self, rule) -> bool:
+    @staticmethod
+    def _selected(rule, select, ignore) -> bool:
         names = {rule.id, rule.category, *rule.aliases}
-        if self.config.select and not names & set(self.config.select):
+        if select and not names & set(select):
             return False
-        return not names & set(self.config.ignore)
+        return not names & set(ignore)
 
-    def severity_of(self, rule_id: str, default: str) -> str:
-        for rid, sev in self.config.severity:
-            if rid == rule_id:
-                return sev
-        return default
+    def _possibly_selected(self, rule) -> bool:
+        """Enabled for at least one draft: by the base settings or by some override."""
+        c = self.config
+        choices = [(c.select, c.ignore)] + [(o.select if o.select is not None else c.select, c.ignore + o.ignore)
+                                            for o in c.overrides]
+        return any(self._selected(rule, sel, ign) for sel, ign in choices)
 
-    def term_for(self, draft: Draft) -> Term:
-        name = draft.settings.get("term", self.config.default_term)
+    def term_for(self, draft: Draft, settings: DraftSettings) -> Term:
+        name = draft.settings.get("term", settings.term or self.config.default_term)
         term = self.glossary.get(name) if isinstance(name, str) else None
         if term is None:
             raise InputError(f"front matter names unknown term {name!r} (known: {', '.join(sorted(self.glossary.terms))})",
@@ -120,7 +149,9 @@ class Linter:
             raise InputError(f"term '{term.id}' has no criteria, so it cannot score a draft", path=draft.source.path)
         return term
 
-    def fail_under(self, term: Term) -> float:
+    def fail_under(self, term: Term, settings: DraftSettings | None = None) -> float:
+        if settings is not None and settings.fail_under is not None:
+            return settings.fail_under
         if self.config.fail_under is not None:
             return self.config.fail_under
         return term.pass_score if term.pass_score is not None else DEFAULT_FAIL_UNDER
@@ -149,13 +180,14 @@ class Linter:
         return parse(source, draft_format(target.display))
 
     def lint_paths(self, paths: Iterable[str], stdin_name: str = "-") -> Report:
-        return self.lint_targets(discover(paths, stdin_name))
+        """Lint with this configuration alone (no project files are looked up)."""
+        return self.report(tuple(self.lint_targets(discover(paths, stdin_name))))
 
     def lint_text(self, text: str, path: str = "draft.md") -> FileReport:
         draft = parse(Source.from_text(path, text), draft_format(path))
         return self._lint_drafts([draft])[0]
 
-    def lint_targets(self, targets: Iterable[Target | InputError]) -> Report:
+    def lint_targets(self, targets: Iterable[Target | InputError], progress=None) -> list[FileReport]:
         slots: list[FileReport | Draft] = []
         for target in targets:
             if isinstance(target, InputError):
@@ -166,49 +198,56 @@ class Linter:
             except DraftlintError as exc:
                 slots.append(_error_report(target.display, exc))
         drafts = [s for s in slots if isinstance(s, Draft)]
-        reports = iter(self._lint_drafts(drafts))
-        files = tuple(next(reports) if isinstance(s, Draft) else s for s in slots)
-        return self.report(files)
+        reports = iter(self._lint_drafts(drafts, progress))
+        return [next(reports) if isinstance(s, Draft) else s for s in slots]
 
-    def _lint_drafts(self, drafts: list[Draft]) -> list[FileReport]:
+    def _lint_drafts(self, drafts: list[Draft], progress=None) -> list[FileReport]:
         out: list[FileReport] = []
         if not drafts:
             return out
         from linter.nlp.pipeline import analyse
 
-        terms = {}
+        plans = {}
         ready = []
         for d in drafts:
+            settings = self.config.settings_for(d.source.path if d.source.path != "-" else None)
             try:
-                terms[id(d)] = self.term_for(d)
+                plans[id(d)] = (settings, self.term_for(d, settings))
                 ready.append(d)
             except DraftlintError as exc:
-                terms[id(d)] = exc
+                plans[id(d)] = exc
         compiled = self.compiled() if ready else None
         analysed = iter(analyse(ready, self.nlp(), self.config.batch_size)) if ready else iter(())
         for d in drafts:
-            term = terms[id(d)]
-            if isinstance(term, DraftlintError):
-                out.append(_error_report(d.source.path, term))
-                continue
-            analysis = next(analysed)
-            out.append(self._finish(analysis, compiled, term))
+            plan = plans[id(d)]
+            if isinstance(plan, DraftlintError):
+                out.append(_error_report(d.source.path, plan))
+            else:
+                out.append(self._finish(next(analysed), compiled, *plan))
+            if progress is not None:
+                progress(d.source.path)
         return out
 
-    def _finish(self, analysis, compiled, term: Term) -> FileReport:
+    def _finish(self, analysis, compiled, settings: DraftSettings, term: Term) -> FileReport:
         from linter.scoring.scorer import score_draft
+        from linter.suppression import apply as apply_suppressions
 
         draft = analysis.draft
-        findings = [
+        raw = [
             Finding(rule=INVALID_FRONT_MATTER, severity="error", message=message, start=start, end=end)
             for message, start, end in draft.problems
-        ] + [
-            f if self.severity_of(f.rule, f.severity) == f.severity else _with_severity(f, self.severity_of(f.rule, f.severity))
-            for f in compiled.run(analysis)
-        ]
+        ] + compiled.run(analysis)
+        findings = []
+        for f in raw:
+            rule = self.rules.get(f.rule)
+            if rule is not None and not self._selected(rule, settings.select, settings.ignore):
+                continue
+            severity = _severity(settings.severity, rule, f.severity)
+            findings.append(f if severity == f.severity else replace(f, severity=severity))
+        findings, suppressed = apply_suppressions(draft, findings, set(self.rules.ids), self.aliases)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         scored = score_draft(analysis, findings, term)
-        threshold = self.fail_under(term)
+        threshold = self.fail_under(term, settings)
         return FileReport(
             path=draft.source.path,
             term=term.id,
@@ -216,26 +255,70 @@ class Linter:
             passed=scored.score >= threshold,
             criteria=tuple(_reported_criterion(draft.source, c) for c in scored.criteria),
             findings=tuple(_reported(draft.source, f) for f in findings),
+            suppressed=suppressed,
+            fail_under=threshold,
         )
 
     def report(self, files: tuple[FileReport, ...]) -> Report:
-        findings = [f for fr in files for f in fr.findings]
-        summary = {
-            "files": len(files),
-            "errors": sum(1 for f in files if f.error),
-            "passed": sum(1 for f in files if f.passed),
-            "failed": sum(1 for f in files if f.passed is False),
-            "findings": len(findings),
-            "by_severity": {s: sum(1 for f in findings if f.finding.severity == s) for s in ("error", "warning", "info")},
-        }
-        threshold = self.config.fail_under if self.config.fail_under is not None else DEFAULT_FAIL_UNDER
-        return Report(version=__version__, files=files, fail_under=threshold, summary=summary)
+        return build_report(files, self.config.fail_level)
 
 
-def _with_severity(f: Finding, severity: str) -> Finding:
-    from dataclasses import replace
+def _severity(overrides: dict, rule, default: str) -> str:
+    if rule is None:
+        return default
+    for name in (rule.id, *rule.aliases, rule.category):
+        if name in overrides:
+            return overrides[name]
+    return default
 
-    return replace(f, severity=severity)
+
+def build_report(files, fail_level: str = "error") -> Report:
+    files = tuple(files)
+    findings = [f for fr in files for f in fr.findings]
+    summary = {
+        "files": len(files),
+        "errors": sum(1 for f in files if f.error),
+        "passed": sum(1 for f in files if f.passed),
+        "failed": sum(1 for f in files if f.passed is False),
+        "findings": len(findings),
+        "suppressed": sum(f.suppressed for f in files),
+        "by_severity": {s: sum(1 for f in findings if f.finding.severity == s) for s in ("error", "warning", "info")},
+    }
+    return Report(version=__version__, files=files, fail_level=fail_level, summary=summary)
+
+
+def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | None = None, stdin_name: str = "-",
+         progress=None) -> Report:
+    """Lint paths the way the command line does: each draft with the project file found
+    above it (or ``config_file``), per-path overrides, then ``flags``."""
+    from linter.config.loader import config_for
+
+    flags = flags or {}
+    linters: dict = {}
+    groups: dict = {}
+    order: list = []
+    for target in discover(paths, stdin_name):
+        if isinstance(target, InputError):
+            order.append(target)
+            continue
+        folder = target.path.parent if target.path is not None else Path.cwd()
+        config = config_for(folder, config_file)
+        if target.path is not None and target.display not in _explicit(paths) and not config.wants(target.path):
+            continue  # excluded by the project's include/exclude patterns
+        key = config.source
+        if key not in linters:
+            linters[key] = Linter(config.with_flags(**flags))
+        groups.setdefault(key, []).append(target)
+        order.append((key, len(groups[key]) - 1))
+    results = {key: linters[key].lint_targets(targets, progress) for key, targets in groups.items()}
+    files = [_error_report(item.path or "?", item) if isinstance(item, InputError) else results[item[0]][item[1]]
+             for item in order]
+    fail_level = next(iter(linters.values())).config.fail_level if linters else flags.get("fail_level", "error")
+    return build_report(files, fail_level or "error")
+
+
+def _explicit(paths: Iterable[str]) -> set[str]:
+    return {p for p in paths if p != "-" and not Path(p).is_dir()}
 
 
 def _location(source: Source, start: int, end: int) -> Location:

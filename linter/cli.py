@@ -34,6 +34,8 @@ def _run(fn):
 
     try:
         return fn()
+    except click.ClickException:
+        raise  # click prints usage errors itself, with exit code 2
     except DraftlintError as exc:
         _fail(exc)
     except KeyboardInterrupt:
@@ -46,21 +48,18 @@ def _run(fn):
         sys.exit(EXIT_ERROR)
 
 
-def _config(model=None, fail_under=None, term=None, select=(), ignore=()):
-    from linter.config import Config
+def _split(values) -> tuple[str, ...]:
+    return tuple(x.strip() for v in values for x in v.split(",") if x.strip())
 
-    kwargs = {}
-    if model:
-        kwargs["model"] = model
-    if fail_under is not None:
-        kwargs["fail_under"] = fail_under
-    if term:
-        kwargs["default_term"] = term
-    if select:
-        kwargs["select"] = tuple(x.strip() for s in select for x in s.split(",") if x.strip())
-    if ignore:
-        kwargs["ignore"] = tuple(x.strip() for s in ignore for x in s.split(",") if x.strip())
-    return Config(**kwargs)
+
+def _project_linter(config_file=None):
+    """A Linter for the project around the current folder (for rules, explain, glossary)."""
+    from pathlib import Path
+
+    from linter.api import Linter
+    from linter.config.loader import config_for
+
+    return Linter(config_for(Path.cwd(), Path(config_file) if config_file else None))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -71,30 +70,93 @@ def main(debug: bool) -> None:
     _State.debug = debug
 
 
+class _Progress:
+    """A one-line progress bar on stderr, for runs over many drafts on a terminal."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.total = 0
+        self.done = 0
+
+    def __call__(self, _path: str) -> None:
+        self.done += 1
+        if self.enabled and self.total:
+            width = 30
+            filled = int(width * self.done / self.total)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} drafts")
+            sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self.enabled and self.done:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+            sys.stderr.flush()
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "junit"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True),
+              help="Use this config file instead of looking for one above each draft.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
               help="Fail drafts that score below this (default: the term's pass score, 60).")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Findings at or above this severity fail the run (default: error).")
 @click.option("--term", default=None, help="Glossary term to score against when a draft names none.")
 @click.option("--model", default=None, help="Installed spaCy model package to use.")
 @click.option("--select", multiple=True, help="Only these rule ids or categories (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids or categories (comma-separated).")
+@click.option("--ignore", multiple=True, help="Also skip these rule ids or categories (comma-separated).")
+@click.option("--diff", "diff_base", metavar="BASE", default=None,
+              help="Lint only drafts changed since this git revision (and untracked ones).")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="Fail only on findings not in this file; it is written when it does not exist yet.")
+@click.option("--update-baseline", is_flag=True, help="Rewrite the --baseline file with today's findings.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, without scores and summary.")
-@click.option("--stdin-filename", default="-", help="Path to show (and to pick the format by) for '-'.")
-@click.option("--no-color", is_flag=True, help="Never use colour.")
-def lint(paths, fmt, fail_under, term, model, select, ignore, quiet, stdin_filename, no_color):
+@click.option("--stdin-filename", default="-", help="Path to show (and to pick the format and config by) for '-'.")
+@click.option("--no-color", is_flag=True, help="Never use colour (NO_COLOR also turns it off).")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal, for 10+ drafts).")
+def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, diff_base, baseline,
+         update_baseline, quiet, stdin_filename, no_color, progress):
     """Lint drafts (files, folders, or - for stdin) and score them."""
 
     def go():
-        from linter.api import Linter
+        from pathlib import Path
+
+        from linter import api
+        from linter.errors import DraftlintError
         from linter.report import render
 
-        linter = Linter(_config(model, fail_under, term, select, ignore))
-        report = linter.lint_paths(paths, stdin_name=stdin_filename)
+        targets = paths
+        if diff_base is not None:
+            from linter.gitdiff import changed_drafts
+
+            targets = tuple(changed_drafts(diff_base, paths))
+            if not targets:
+                click.echo(f"draftlint: no drafts changed since {diff_base}", err=True)
+                return EXIT_OK
+        elif not targets:
+            raise click.UsageError("give at least one path (a file, a folder, or - for stdin)")
+        if update_baseline and not baseline:
+            raise DraftlintError("--update-baseline needs --baseline FILE")
+        flags = {"fail_under": fail_under, "fail_level": fail_level, "default_term": term, "model": model,
+                 "select": _split(select), "ignore": _split(ignore)}
+        bar = _Progress(bool(progress) if progress is not None else sys.stderr.isatty())
+        bar.total = _count_targets(targets, stdin_filename)
+        bar.enabled = bar.enabled and (progress or bar.total >= 10)
+        report = api.lint(targets, flags, Path(config_file) if config_file else None, stdin_filename, bar)
+        bar.finish()
+        if baseline:
+            from linter import baseline as bl
+
+            path = Path(baseline)
+            if update_baseline or not path.exists():
+                n = bl.write(report, path)
+                click.echo(f"draftlint: wrote {n} finding(s) to the baseline {path}", err=True)
+                return EXIT_OK if not any(fr.error for fr in report.files) else EXIT_ERROR
+            report, _hidden = bl.apply(report, bl.read(path))
         color = fmt == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-        sys.stdout.write(render(report, fmt, color=color, quiet=quiet))
+        rules = _rules_for_sarif(report) if fmt == "sarif" else ()
+        sys.stdout.write(render(report, fmt, color=color, quiet=quiet, rules=rules))
         for fr in report.files:
             if fr.error:
                 click.echo(f"draftlint: error: {fr.error}", err=True)
@@ -103,11 +165,27 @@ def lint(paths, fmt, fail_under, term, model, select, ignore, quiet, stdin_filen
     sys.exit(_run(go))
 
 
+def _count_targets(paths, stdin_name) -> int:
+    from linter.api import discover
+
+    return sum(1 for _ in discover(paths, stdin_name))
+
+
+def _rules_for_sarif(report):
+    try:
+        return _project_linter().rules.rules
+    except Exception:  # the report already exists; SARIF then carries built-in metadata only
+        return ()
+
+
 def exit_code(report) -> int:
+    from linter.model import SEVERITY_RANK
+
     if any(fr.error for fr in report.files):
         return EXIT_ERROR
+    level = SEVERITY_RANK.get(report.fail_level, 2)
     for fr in report.files:
-        if fr.passed is False or any(rf.finding.severity == "error" for rf in fr.findings):
+        if fr.passed is False or any(SEVERITY_RANK[rf.finding.severity] >= level for rf in fr.findings):
             return EXIT_FINDINGS
     return EXIT_OK
 
@@ -125,7 +203,7 @@ def eval_cmd(folder, model, verbose):
         from linter.api import Linter
         from linter.evaluation import evaluate, render
 
-        ev = evaluate(Linter(_config(model)), Path(folder))
+        ev = evaluate(Linter(_config_for_eval(model)), Path(folder))
         sys.stdout.write(render(ev, verbose=verbose))
         return EXIT_OK
 
@@ -137,9 +215,7 @@ def rules_cmd():
     """List the rules: id, severity, criterion and summary."""
 
     def go():
-        from linter.api import Linter
-
-        linter = Linter(_config())
+        linter = _project_linter()
         rows = [(r.id, r.severity, r.criterion or "-", r.summary) for r in linter.rules.rules]
         w = [max(len(r[i]) for r in rows) for i in range(3)]
         click.echo(f"{'id':<{w[0]}}  {'severity':<{w[1]}}  {'criterion':<{w[2]}}  summary")
@@ -156,10 +232,9 @@ def explain(rule_id):
     """Explain a rule: why it matters, with bad and good examples."""
 
     def go():
-        from linter.api import Linter
         from linter.errors import DraftlintError
 
-        linter = Linter(_config())
+        linter = _project_linter()
         rule = linter.rules.get(rule_id)
         if rule is None:
             raise DraftlintError(f"unknown rule '{rule_id}' (see `draftlint rules`)")
@@ -188,10 +263,9 @@ def glossary(term):
     """Show the glossary's terms, or one term with its criteria."""
 
     def go():
-        from linter.api import Linter
         from linter.errors import DraftlintError
 
-        linter = Linter(_config())
+        linter = _project_linter()
         if term is None:
             for t in sorted(linter.glossary.terms.values(), key=lambda t: t.id):
                 kind = f"{len(t.criteria)} criteria" if t.criteria else "reference"
@@ -217,3 +291,65 @@ def glossary(term):
         return EXIT_OK
 
     sys.exit(_run(go))
+
+
+def _config_for_eval(model):
+    from linter.config import Config
+
+    return Config(model=model) if model else Config()
+
+
+STARTER = """\
+# draftlint configuration. draftlint finds this file by walking up from each draft.
+# Every setting is optional; delete what you do not need.
+
+# The glossary term drafts are scored against, unless a draft's front matter names another
+# (draftlint: {term: ...}). See `draftlint glossary`.
+term: thought-leadership
+
+# Fail drafts that score under this (0-100). Default: the term's pass score.
+# fail_under: 60
+
+# Findings at or above this severity fail the run: error, warning or info.
+fail_level: error
+
+# Rules to run and to skip, by rule id or category (the rule file's name). See `draftlint rules`.
+# select: [numbers, buzzwords, vague-quantifier]
+ignore: []
+
+# Change a rule's severity.
+# severity:
+#   hedging: info
+#   unsourced-claim: error
+
+# Folders (relative to this file) with your team's own rules and glossary terms.
+# rules: [style/rules]
+# glossary: [style/glossary]
+
+# Which drafts to lint when a folder is given, as gitignore-style patterns.
+# include: ["content/**"]
+exclude: ["node_modules/", "vendor/"]
+
+# Settings for some paths only. Later entries win.
+# overrides:
+#   - files: ["docs/tutorials/**"]
+#     term: tutorial
+#     ignore: [long-sentence]
+#   - files: ["blog/announcements/**"]
+#     term: announcement
+"""
+
+
+@main.command()
+@click.argument("path", default="draftlint.yaml", required=False)
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(path, force):
+    """Write a commented starter config (draftlint.yaml)."""
+    from pathlib import Path
+
+    target = Path(path)
+    if target.exists() and not force:
+        click.echo(f"draftlint: error: {target} already exists (use --force to overwrite)", err=True)
+        sys.exit(EXIT_ERROR)
+    target.write_text(STARTER, encoding="utf-8")
+    click.echo(f"wrote {target}")

@@ -184,11 +184,13 @@ class FileReport:
     criteria: tuple[ReportedCriterion, ...] = ()
     findings: tuple[ReportedFinding, ...] = ()
     error: str | None = None  # a file that could not be linted
+    suppressed: int = 0  # findings hidden by suppression comments
+    fail_under: float | None = None  # the pass mark this draft was held to
 
 
 @dataclass(frozen=True)
 class Report:
     version: str
     files: tuple[FileReport, ...]
-    fail_under: float
+    fail_level: str = "error"  # findings at or above this severity fail the run
     summary: dict = field(default_factory=dict)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "github", "sarif", "junit")
 
 
 def render(report, fmt: str, **options) -> str:

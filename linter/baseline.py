@@ -1,0 +1,80 @@
+"""``--baseline FILE``: record today's findings, then fail only on new ones.
+
+A finding is known by its file, rule, text and how many times that same text was
+flagged by that rule earlier in the file, so it survives edits that move lines.
+A draft that already failed its score is only held against its recorded score.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from linter.errors import DraftlintError
+from linter.model import FileReport, Report
+
+VERSION = 1
+
+
+def _keys(fr: FileReport) -> list[str]:
+    seen: Counter = Counter()
+    keys = []
+    for rf in fr.findings:
+        base = (fr.path, rf.finding.rule, " ".join(rf.text.split()))
+        keys.append(json.dumps([*base, seen[base]]))
+        seen[base] += 1
+    return keys
+
+
+def write(report: Report, path: Path) -> int:
+    data = {"baseline_version": VERSION, "findings": [], "failing": {}}
+    for fr in report.files:
+        if fr.error:
+            continue
+        data["findings"].extend(_keys(fr))
+        if fr.passed is False:
+            data["failing"][fr.path] = fr.score
+    fd, tmp = tempfile.mkstemp(dir=str(path.parent) or ".", prefix=".draftlint-baseline-")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=1, sort_keys=True)
+        fh.write("\n")
+    os.replace(tmp, path)
+    return len(data["findings"])
+
+
+def read(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DraftlintError(f"cannot read baseline: {exc}", path=str(path)) from None
+    if not isinstance(data, dict) or data.get("baseline_version") != VERSION:
+        raise DraftlintError("not a draftlint baseline file (write a new one with --update-baseline)", path=str(path))
+    return data
+
+
+def apply(report: Report, baseline: dict) -> tuple[Report, int]:
+    """The report without findings the baseline knows, and drafts no worse than recorded
+    counted as passed."""
+    known = set(baseline.get("findings", []))
+    failing = baseline.get("failing", {})
+    files = []
+    hidden = 0
+    for fr in report.files:
+        if fr.error:
+            files.append(fr)
+            continue
+        keep = tuple(rf for rf, key in zip(fr.findings, _keys(fr)) if key not in known)
+        hidden += len(fr.findings) - len(keep)
+        passed = fr.passed
+        if passed is False and fr.path in failing and fr.score is not None and fr.score >= failing[fr.path]:
+            passed = True
+        files.append(replace(fr, findings=keep, passed=passed))
+    from linter.api import build_report
+
+    new = build_report(files, report.fail_level)
+    new.summary["baseline_hidden"] = hidden
+    return new, hidden

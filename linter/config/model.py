@@ -1,0 +1,116 @@
+"""The resolved configuration and the settings it gives each draft."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+
+from linter.resources import data_dir
+from linter.source.reader import DEFAULT_MAX_BYTES
+
+DEFAULT_TERM = "thought-leadership"
+DEFAULT_FAIL_UNDER = 60.0
+DEFAULT_FAIL_LEVEL = "error"
+
+
+@dataclass(frozen=True)
+class Override:
+    """Settings for drafts whose path (relative to the config file) matches ``files``."""
+
+    files: tuple[str, ...]
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    term: str | None = None
+    fail_under: float | None = None
+    line: int = 0
+
+    def matches(self, rel: str) -> bool:
+        from linter.config.patterns import compile_patterns
+
+        return compile_patterns(self.files).match_file(rel)
+
+
+@dataclass(frozen=True)
+class DraftSettings:
+    """What one draft is linted with, after overrides and flags."""
+
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    severity: dict
+    term: str | None  # None: the run's default term
+    fail_under: float | None
+
+
+@dataclass(frozen=True)
+class Config:
+    rule_dirs: tuple[Path, ...] = field(default_factory=lambda: (data_dir("rules"),))
+    glossary_dirs: tuple[Path, ...] = field(default_factory=lambda: (data_dir("glossary"),))
+    select: tuple[str, ...] = ()  # rule ids or categories; empty means all
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()  # (rule id or category, severity) overrides
+    default_term: str = DEFAULT_TERM
+    fail_under: float | None = None  # None: the term's pass_score
+    fail_level: str = DEFAULT_FAIL_LEVEL
+    model: str | None = None
+    max_file_size: int = DEFAULT_MAX_BYTES
+    batch_size: int = 16
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    #: where the project file was found (None: defaults only); its folder anchors paths
+    source: Path | None = None
+    lines: tuple[tuple[str, int], ...] = ()  # setting -> line in the project file
+
+    @property
+    def root(self) -> Path | None:
+        return self.source.parent if self.source else None
+
+    def line_of(self, key: str) -> int | None:
+        return dict(self.lines).get(key)
+
+    def relative(self, path: str | Path) -> str | None:
+        """The draft's path relative to the config file's folder, in POSIX form."""
+        if self.root is None:
+            return None
+        try:
+            rel = Path(path).resolve().relative_to(self.root.resolve())
+        except ValueError:
+            return None
+        return str(PurePosixPath(*rel.parts))
+
+    def wants(self, path: str | Path) -> bool:
+        """Whether include/exclude let a draft found under a folder be linted."""
+        rel = self.relative(path)
+        if rel is None:
+            return True
+        from linter.config.patterns import compile_patterns
+
+        if self.include and not compile_patterns(self.include).match_file(rel):
+            return False
+        return not (self.exclude and compile_patterns(self.exclude).match_file(rel))
+
+    def settings_for(self, path: str | Path | None) -> DraftSettings:
+        select, ignore, severity = self.select, self.ignore, dict(self.severity)
+        term, fail_under = None, self.fail_under
+        rel = self.relative(path) if path is not None else None
+        for ov in self.overrides:
+            if rel is None or not ov.matches(rel):
+                continue
+            if ov.select is not None:
+                select = ov.select
+            ignore = ignore + ov.ignore
+            severity.update(dict(ov.severity))
+            term = ov.term or term
+            fail_under = ov.fail_under if ov.fail_under is not None else fail_under
+        return DraftSettings(select=select, ignore=ignore, severity=severity, term=term, fail_under=fail_under)
+
+    def with_flags(self, **flags) -> "Config":
+        """Command-line flags, the last layer: ``select`` replaces, ``ignore`` adds."""
+        changes = {k: v for k, v in flags.items() if v not in (None, ())}
+        if "ignore" in changes:
+            changes["ignore"] = self.ignore + tuple(changes["ignore"])
+        if "select" in changes:
+            # a flag's selection wins over the file's and over every override's
+            changes["overrides"] = tuple(replace(o, select=None) for o in self.overrides)
+        return replace(self, **changes)

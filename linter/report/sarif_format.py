@@ -1,0 +1,90 @@
+"""``--format sarif``: SARIF 2.1.0 for code-scanning dashboards. Rule metadata comes from
+the rule registry; columns are counted in Unicode code points."""
+
+from __future__ import annotations
+
+import json
+
+from linter.model import Report
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+BUILTIN_RULES = {
+    "invalid-front-matter": "The front matter is not a valid YAML mapping.",
+    "internal-error": "A rule failed on this draft; the run went on without it.",
+    "unknown-rule-in-directive": "A suppression comment names a rule that does not exist.",
+    "unused-directive": "A suppression comment suppressed nothing.",
+    "score-below-threshold": "The draft scored under its term's pass mark.",
+}
+
+
+def _rule_descriptor(rule) -> dict:
+    out = {
+        "id": rule.id,
+        "name": "".join(part.capitalize() for part in rule.id.split("-")),
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": " ".join(rule.description.split())},
+        "help": {"text": " ".join(rule.description.split()) + (f" {rule.suggestion}" if rule.suggestion else "")},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {"category": rule.category, "tags": [rule.category] + ([rule.criterion] if rule.criterion else [])},
+    }
+    return out
+
+
+def render(report: Report, rules=(), **_options) -> str:
+    descriptors = [_rule_descriptor(r) for r in rules]
+    index = {d["id"]: i for i, d in enumerate(descriptors)}
+    for rid, text in BUILTIN_RULES.items():
+        if rid not in index:
+            index[rid] = len(descriptors)
+            descriptors.append({"id": rid, "shortDescription": {"text": text}})
+    results = []
+    notifications = []
+    for fr in report.files:
+        location_file = {"artifactLocation": {"uri": fr.path.replace("\\", "/")}}
+        if fr.error:
+            notifications.append({"level": "error", "message": {"text": fr.error},
+                                  "locations": [{"physicalLocation": location_file}]})
+            continue
+        for rf in fr.findings:
+            f, loc = rf.finding, rf.location
+            result = {
+                "ruleId": f.rule,
+                "level": _LEVEL[f.severity],
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": {**location_file, "region": {
+                    "startLine": loc.line, "startColumn": loc.column,
+                    "endLine": loc.end_line, "endColumn": loc.end_column,
+                    "snippet": {"text": rf.text},
+                }}}],
+            }
+            if f.rule in index:
+                result["ruleIndex"] = index[f.rule]
+            if f.criterion:
+                result["properties"] = {"criterion": f.criterion}
+            results.append(result)
+        if fr.passed is False:
+            missing = "; ".join(f"{rc.score.id}: {rc.score.missing}" for rc in fr.criteria if not rc.score.met)
+            results.append({
+                "ruleId": "score-below-threshold",
+                "ruleIndex": index["score-below-threshold"],
+                "level": "error",
+                "message": {"text": f"Scored {fr.score:.0f}/100 against '{fr.term}', under {fr.fail_under:g}. {missing}"},
+                "locations": [{"physicalLocation": {**location_file, "region": {"startLine": 1}}}],
+                "properties": {"score": fr.score, "term": fr.term},
+            })
+    run = {
+        "tool": {"driver": {
+            "name": "draftlint",
+            "version": report.version,
+            "semanticVersion": report.version,
+            "informationUri": "https://pypi.org/project/draftlint/",
+            "rules": descriptors,
+        }},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    if notifications:
+        run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
+    doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,114 @@
+"""Suppression comments, applied to findings after the rules run (a mask, not a filter
+inside rules). ``<!-- draftlint-disable rule ... -->`` until ``draftlint-enable``,
+``draftlint-disable-next-line`` and ``draftlint-disable-line``; with no rule id, all rules.
+The front matter's ``draftlint: {disable: [...]}`` covers the whole draft."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter.model import Directive, Draft, Finding
+
+UNKNOWN_RULE = "unknown-rule-in-directive"
+UNUSED = "unused-directive"
+
+
+@dataclass
+class _Window:
+    rules: frozenset[str] | None  # None: every rule
+    start: int
+    end: int
+    directive: Directive | None
+    used: bool = False
+
+    def covers(self, f: Finding) -> bool:
+        return self.start <= f.start < self.end and (self.rules is None or f.rule in self.rules)
+
+
+def _line_bounds(draft: Draft, offset: int, next_line: bool) -> tuple[int, int]:
+    src = draft.source
+    line, _ = src.line_col(offset)
+    if next_line:
+        line += 1
+    start = src.line_offset(line) if line <= len(src.line_starts) else len(src.text)
+    end = src.line_offset(line + 1) if line < len(src.line_starts) else len(src.text)
+    return start, end
+
+
+def _windows(draft: Draft, aliases: dict[str, str]) -> list[_Window]:
+    canon = lambda ids: frozenset(aliases.get(i, i) for i in ids)  # noqa: E731
+    windows: list[_Window] = []
+    fm_disable = draft.settings.get("disable")
+    if isinstance(fm_disable, list) and fm_disable:
+        windows.append(_Window(canon(str(x) for x in fm_disable), 0, len(draft.source.text) + 1, None))
+    elif fm_disable is True:
+        windows.append(_Window(None, 0, len(draft.source.text) + 1, None))
+    open_all: tuple[int, Directive] | None = None
+    open_rules: dict[str, tuple[int, Directive]] = {}
+    end_of_file = len(draft.source.text) + 1
+    for d in draft.directives:
+        rules = canon(d.rules)
+        if d.action == "disable-next-line":
+            windows.append(_Window(rules or None, *_line_bounds(draft, d.source_end, True), d))
+        elif d.action == "disable-line":
+            windows.append(_Window(rules or None, *_line_bounds(draft, d.source_start, False), d))
+        elif d.action == "disable":
+            if not rules:
+                open_all = open_all or (d.source_end, d)
+            for r in rules:
+                open_rules.setdefault(r, (d.source_end, d))
+        elif d.action == "enable":
+            if not rules:
+                if open_all:
+                    windows.append(_Window(None, open_all[0], d.source_start, open_all[1]))
+                    open_all = None
+                for r, (start, src) in open_rules.items():
+                    windows.append(_Window(frozenset({r}), start, d.source_start, src))
+                open_rules.clear()
+            for r in rules:
+                if r in open_rules:
+                    start, src = open_rules.pop(r)
+                    windows.append(_Window(frozenset({r}), start, d.source_start, src))
+    if open_all:
+        windows.append(_Window(None, open_all[0], end_of_file, open_all[1]))
+    for r, (start, src) in open_rules.items():
+        windows.append(_Window(frozenset({r}), start, end_of_file, src))
+    return windows
+
+
+def apply(draft: Draft, findings: list[Finding], known: set[str], aliases: dict[str, str]) -> tuple[list[Finding], int]:
+    """The findings left after suppression, plus info findings about the directives
+    themselves; and how many findings were suppressed."""
+    windows = _windows(draft, aliases)
+    if not windows and not draft.directives:
+        return findings, 0
+    kept: list[Finding] = []
+    suppressed = 0
+    for f in findings:
+        hit = [w for w in windows if w.covers(f)]
+        if hit:
+            suppressed += 1
+            for w in hit:
+                w.used = True
+        else:
+            kept.append(f)
+    notes: list[Finding] = []
+    for d in draft.directives:
+        for rule in d.rules:
+            if aliases.get(rule, rule) not in known:
+                notes.append(Finding(UNKNOWN_RULE, "info", f"draftlint-{d.action} names unknown rule '{rule}'",
+                                     d.source_start, d.source_end))
+    reported = set()
+    for w in windows:
+        d = w.directive
+        if d is None or w.used or id(d) in reported:
+            continue
+        if any(o.directive is d and o.used for o in windows):
+            continue
+        if all(aliases.get(r, r) not in known for r in d.rules) and d.rules:
+            continue  # already reported as unknown
+        reported.add(id(d))
+        what = " ".join(d.rules) if d.rules else "all rules"
+        notes.append(Finding(UNUSED, "info", f"draftlint-{d.action} ({what}) suppressed nothing",
+                             d.source_start, d.source_end))
+    return sorted(kept + notes, key=lambda f: (f.start, f.end, f.rule)), suppressed
