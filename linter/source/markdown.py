@@ -25,8 +25,11 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
 
-    return MarkdownIt("commonmark", {"typographer": False, "linkify": False}).enable(["table", "strikethrough"])
+    # Footnotes: "[^1]" markers are not prose, and the notes themselves are.
+    return (MarkdownIt("commonmark", {"typographer": False, "linkify": False})
+            .enable(["table", "strikethrough"]).use(footnote_plugin))
 
 
 class _Walker:
@@ -159,6 +162,11 @@ class _Walker:
                     self.cursor = j + 1
                 else:
                     self.builder.add_gap(" ")
+            elif t == "footnote_ref":
+                j = self._find("[^", limit)
+                if j >= 0:
+                    self.cursor = j
+                    self._skip_bracketed("[", "]", limit)
             elif t == "code_inline":
                 run = child.markup or "`"
                 j = self._find(run, limit)
@@ -220,6 +228,7 @@ class _Walker:
         level = 0
         table_headers: list[str] = []
         row_label = ""
+        last_line = -1
         table_index = -1
         cell = 0
         in_head = False
@@ -264,7 +273,10 @@ class _Walker:
                     self.cursor = max(self.cursor, e)
             elif t == "inline":
                 if tok.map:
-                    self.cursor = max(self.cursor, self._line_start(tok.map[0]))
+                    start = self._line_start(tok.map[0])
+                    # Cells of one table row share a line; footnotes come last but sit earlier.
+                    self.cursor = max(self.cursor, start) if tok.map[0] == last_line else start
+                    last_line = tok.map[0]
                     limit = self._line_start(tok.map[1])
                 else:
                     limit = len(self.text)
