@@ -8,8 +8,20 @@ from dataclasses import dataclass
 from linter.yamlio import load_text
 
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
-_TITLE = re.compile(r"^title[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
+_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)")
+_TITLE = re.compile(r"(?:^|(?<=[\r\n]))title[ \t]*:[ \t]*([^\r\n]*?)[ \t]*(?=[\r\n]|$)")
+
+
+@dataclass(frozen=True)
+class _Span:
+    s: int
+    e: int
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
 
 
 @dataclass(frozen=True)
@@ -26,14 +38,21 @@ def find(text: str, path: str) -> FrontMatter | None:
     if not _OPEN.match(text):
         return None
     body_start = _OPEN.match(text).end()
-    close = _CLOSE.search(text, body_start)
+    close = None
+    offset = body_start
+    for line in text[body_start:].splitlines(keepends=True):
+        m = _CLOSE.match(line)
+        if m and m.end() == len(line):
+            close = _Span(offset, offset + len(line.rstrip("\r\n")))
+            break
+        offset += len(line)
     if close is None:
         return None  # an opening rule with no closing one is a thematic break, not front matter
     body = text[body_start:close.start()]
     end = close.end()
-    if end < len(text) and text[end] == "\r":
-        end += 1
-    if end < len(text) and text[end] == "\n":
+    if text.startswith("\r\n", end):
+        end += 2
+    elif end < len(text) and text[end] in "\r\n":
         end += 1
     problem = None
     problem_line = None
@@ -89,6 +108,8 @@ def _title_span(text: str, start: int, end: int, data: dict) -> tuple[int, int] 
     raw = text[s:e]
     if len(raw) >= 2 and raw[0] in "\"'" and raw[-1] == raw[0]:
         s, e = s + 1, e - 1
+    elif " #" in raw:  # a plain scalar ends where a comment starts
+        e = s + len(raw[: raw.index(" #")].rstrip())
     if text[s:e] != title:
         return None  # escapes or a folded scalar: not safely mappable, so not linted
     return (s, e)

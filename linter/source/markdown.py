@@ -19,17 +19,21 @@ from linter.source.sourcemap import ProseBuilder
 
 BLOCK_JOINER = "\n\n"
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w")
+_BREAKING_TAG = re.compile(r"<\s*/?\s*(?:br|hr|p|div|li|td|th|tr|img)\b", re.I)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
-@lru_cache(maxsize=1)
-def _parser():
+@lru_cache(maxsize=2)
+def _parser(mdx: bool = False):
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
     # Footnotes: "[^1]" markers are not prose, and the notes themselves are.
-    return (MarkdownIt("commonmark", {"typographer": False, "linkify": False})
-            .enable(["table", "strikethrough"]).use(footnote_plugin))
+    md = (MarkdownIt("commonmark", {"typographer": False, "linkify": False})
+          .enable(["table", "strikethrough"]).use(footnote_plugin))
+    if mdx:
+        md.disable("code")  # MDX has no indented code blocks; indentation is layout there
+    return md
 
 
 class _Walker:
@@ -175,6 +179,8 @@ class _Walker:
                     self._skip_past(run, limit)
             elif t == "html_inline":
                 j = self._find(child.content, limit)
+                if _BREAKING_TAG.match(child.content):
+                    self.builder.add_gap(" ")  # "one<br>two" is two words
                 if j >= 0:
                     d = parse_comment(child.content, j, j + len(child.content))
                     if d:
@@ -301,7 +307,8 @@ def parse(source: Source, fmt: str) -> Draft:
     directives: list[Directive] = []
     if fm:
         text = "".join(c if c in "\r\n" else " " for c in text[: fm.end]) + text[fm.end:]
-    if fmt == "mdx" or (fmt == "markdown" and mdx.looks_like_mdx(text)):
+    is_mdx = fmt == "mdx" or (fmt == "markdown" and mdx.looks_like_mdx(text))
+    if is_mdx:
         text, directives = mdx.mask(text)
     walker = _Walker(source, text)
     walker.directives.extend(directives)
@@ -313,7 +320,7 @@ def parse(source: Source, fmt: str) -> Draft:
     if fmt == "text":
         _walk_plain(walker, text)
     else:
-        walker.walk(_parser().parse(text))
+        walker.walk(_parser(is_mdx).parse(text))
     data = fm.data if fm else {}
     settings = data.get("draftlint") if isinstance(data.get("draftlint"), dict) else {}
     return Draft(
@@ -333,18 +340,33 @@ def parse(source: Source, fmt: str) -> Draft:
 
 def _walk_plain(walker: _Walker, text: str) -> None:
     """Plain text: paragraphs are separated by blank lines; line breaks become spaces."""
-    for m in re.finditer(r"\S(?:.*?\S)??(?=\s*(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)|\s*\Z)", text, re.S):
-        para_start = m.start()
-        para = m.group(0)
+    lines = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        lines.append((offset, body))
+        offset += len(line)
+    paragraph: list[tuple[int, str]] = []
+    for start, body in lines + [(len(text), "")]:
+        if body.strip():
+            paragraph.append((start, body))
+            continue
+        if paragraph:
+            _plain_paragraph(walker, paragraph)
+            paragraph = []
 
-        def emit(para=para, para_start=para_start):
-            run = 0
-            for lm in re.finditer(r"\r\n|\r|\n", para):
-                walker.builder.add(para[run:lm.start()], para_start + run)
-                walker.builder.add_collapsed(" ", para_start + lm.start(), para_start + lm.end())
-                run = lm.end()
-            walker.builder.add(para[run:], para_start + run)
-            walker.cursor = para_start + len(para)
 
-        walker.cursor = para_start
-        walker.add_block("paragraph", emit)
+def _plain_paragraph(walker: _Walker, paragraph: list[tuple[int, str]]) -> None:
+    # each line without its indentation and trailing blanks; line breaks become one space
+    lines = [(start + len(body) - len(body.lstrip()), body.strip()) for start, body in paragraph]
+
+    def emit():
+        for n, (start, body) in enumerate(lines):
+            if n:
+                prev_start, prev_body = lines[n - 1]
+                walker.builder.add_collapsed(" ", prev_start + len(prev_body), start)
+            walker.cursor = start
+            walker._emit_text(body, start + len(body))
+
+    walker.cursor = lines[0][0]
+    walker.add_block("paragraph", emit)

@@ -23,6 +23,12 @@ def looks_like_mdx(text: str) -> bool:
     return _ESM_LINE.search(text) is not None
 
 
+def _bracket_balance(line: str) -> int:
+    """Opening minus closing brackets on a line of ESM, ignoring those inside strings."""
+    line = re.sub(r"(['\"`])(?:\\.|(?!\1).)*\1", "", line)
+    return sum(line.count(c) for c in "([{") - sum(line.count(c) for c in ")]}")
+
+
 def _blank(chars: list[str], start: int, end: int) -> None:
     for i in range(start, end):
         if chars[i] not in "\r\n":
@@ -77,6 +83,8 @@ def mask(text: str) -> tuple[str, list[Directive]]:
     offset = 0
     fence: str | None = None
     in_esm = False
+    depth = 0
+    previous_blank = True
     reached = 0  # a JSX tag or expression may run over several lines
     for line in lines:
         start, end = offset, offset + len(line)
@@ -89,20 +97,26 @@ def mask(text: str) -> tuple[str, list[Directive]]:
         if fence:
             if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
                 fence = None
+                previous_blank = True
             continue
         if m:
             fence = m.group(1)
             continue
         if in_esm:
-            if not stripped:
-                in_esm = False
+            if not stripped and depth <= 0:
+                in_esm = False  # a blank line ends ESM once its brackets are closed
             else:
+                depth += _bracket_balance(line)
                 _blank(chars, start, end)
-            continue
-        if _ESM.match(line):
+                previous_blank = not stripped
+                continue
+        if _ESM.match(line) and previous_blank:  # ESM cannot interrupt a paragraph
             in_esm = True
+            depth = _bracket_balance(line)
             _blank(chars, start, end)
+            previous_blank = False
             continue
+        previous_blank = not stripped
         if line.startswith("    ") or line.startswith("\t"):
             continue  # indented code
         reached = _mask_inline(text, chars, start, end, directives)
