@@ -95,23 +95,16 @@ def test_front_matter_in_mdx_and_text_files():
     assert vq(text, "x.txt") == expected
 
 
-@pytest.mark.xfail(strict=True, reason="frontmatter._TITLE keeps a trailing YAML comment in the raw value, "
-                                       "which then differs from the parsed title, so the title is silently not linted")
 def test_title_with_a_trailing_comment():
     assert vq("---\ntitle: Many ways # working title\n---\n") == [(VQ, 2, 8, 2, 12, "Many")]
 
 
-@pytest.mark.xfail(strict=True, reason="frontmatter._CLOSE uses '$' with re.M, which does not match before "
-                                       "'\\r', so front matter with CRLF line endings is not found: its keys "
-                                       "are linted as prose and its draftlint term is ignored")
 def test_front_matter_with_crlf_line_endings():
     report = lint("---\r\ntitle: Dogs\r\ndescription: many things\r\ndraftlint:\r\n"
                   "  term: original-research\r\n---\r\nBody.\r\n")
     assert (findings_of(report), report.term) == ([], "original-research")
 
 
-@pytest.mark.xfail(strict=True, reason="frontmatter._CLOSE does not match a closing '---' ended by a lone "
-                                       "'\\r', so the front matter is linted as prose")
 def test_front_matter_with_cr_line_endings():
     report = lint("---\rtitle: Dogs\rdescription: many things\r---\rBody.\r")
     assert findings_of(report) == []

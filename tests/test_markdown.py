@@ -158,8 +158,6 @@ def test_whole_document_maps_every_block():
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="inline <br> is dropped without a separator, so 'Dogs<br>many' "
-                                       "becomes the one word 'Dogsmany' and nothing is flagged")
 def test_line_break_tag_separates_words():
     assert vq("Dogs<br>many cats\n") == [(VQ, 1, 9, 1, 13, "many")]
 

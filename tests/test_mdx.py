@@ -114,8 +114,6 @@ def test_mdx_positions(text, expected):
 
 # -- known bugs ---------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="mdx.mask blanks a JSX tag that opens a line; the spaces left "
-                                       "make the rest of the line an indented code block, so its prose is lost")
 def test_prose_after_a_jsx_tag_at_line_start():
     assert vq('<Callout type="info">many inline</Callout> many\n') == [
         (VQ, 1, 22, 1, 26, "many"),
@@ -123,25 +121,17 @@ def test_prose_after_a_jsx_tag_at_line_start():
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="mdx.mask blanks a leading {/* comment */}; the spaces left make the "
-                                       "line an indented code block, so its prose is lost")
 def test_prose_after_a_comment_at_line_start():
     assert vq("{/* note */} many words\n") == [(VQ, 1, 14, 1, 18, "many")]
 
 
-@pytest.mark.xfail(strict=True, reason="MDX has no indented code (micromark-extension-mdx-md turns it off), "
-                                       "but draftlint still treats four-space-indented prose as code")
 def test_four_space_indented_children_are_prose():
     assert vq("<Steps>\n  <Step>\n    Many dogs barked.\n  </Step>\n</Steps>\n") == [(VQ, 3, 5, 3, 9, "Many")]
 
 
-@pytest.mark.xfail(strict=True, reason="ESM cannot interrupt a paragraph in MDX, but mdx.mask blanks any "
-                                       "line starting with 'import'/'export', dropping paragraph text")
 def test_import_inside_a_paragraph_is_prose():
     assert vq("We had to\nimport many goods.\n") == [(VQ, 2, 8, 2, 12, "many")]
 
 
-@pytest.mark.xfail(strict=True, reason="MDX ESM may contain blank lines (acorn keeps reading), but mdx.mask "
-                                       "ends it at the first blank line, so the code after it is linted as prose")
 def test_export_with_a_blank_line_is_not_prose():
     assert vq("export function f() {\n\n  return 'many'\n\n}\n\nBody many.\n") == [(VQ, 7, 6, 7, 10, "many")]

@@ -68,14 +68,10 @@ def test_plaintext_blocks_are_paragraphs():
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="_walk_plain's blank-line lookahead accepts '\\r' then '\\n' as two "
-                                       "line breaks, so every CRLF line break splits a .txt paragraph")
 def test_crlf_line_break_does_not_split_a_paragraph():
     assert vq("Dogs bark ten times\r\nand many cats purr\r\n") == []
 
 
-@pytest.mark.xfail(strict=True, reason="the plain-text reader keeps URLs in the prose (the Markdown reader "
-                                       "drops them), so rules see words inside a URL, e.g. 'many' in https://many.example")
 def test_url_in_plain_text_is_not_prose():
     text = "See https://many.example/x for cats.\n"
     assert "https://" not in parse(Source.from_text("x.md", text), "markdown").prose
