@@ -101,6 +101,7 @@ class Draft:
     code_blocks: tuple[CodeBlock, ...] = ()
     directives: tuple[Directive, ...] = ()
     problems: tuple[tuple[str, int, int], ...] = ()  # (message, source start, end) found while reading
+    inline_code: int = 0  # how many inline code spans the draft has
 
     def block_at(self, prose_offset: int) -> Block | None:
         lo, hi = 0, len(self.blocks)

@@ -45,6 +45,7 @@ class _Walker:
         self.links: list[tuple[int, int]] = []
         self.code_blocks: list[CodeBlock] = []
         self.directives: list[Directive] = []
+        self.inline_code = 0
         self.cursor = 0
 
     # -- helpers ---------------------------------------------------------
@@ -172,6 +173,7 @@ class _Walker:
                     self.cursor = j
                     self._skip_bracketed("[", "]", limit)
             elif t == "code_inline":
+                self.inline_code += 1
                 run = child.markup or "`"
                 j = self._find(run, limit)
                 if j >= 0:
@@ -335,6 +337,7 @@ def parse(source: Source, fmt: str) -> Draft:
         code_blocks=tuple(walker.code_blocks),
         directives=tuple(sorted(walker.directives, key=lambda d: d.source_start)),
         problems=((fm.problem, *fm.problem_span),) if fm and fm.problem else (),
+        inline_code=walker.inline_code,
     )
 
 

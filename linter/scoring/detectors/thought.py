@@ -1,37 +1,9 @@
-"""One detector per criterion. Each reads the draft's sentence features (and the
-findings of rules that bear on it) and returns a score from 0 to 1 with evidence."""
+"""The five thought-leadership detectors."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
-
+from linter.scoring.detectors.base import DetectorResult, body_sentences, clip, quote, top
 from linter.scoring.features import DraftFeatures, Sentence
-
-
-@dataclass(frozen=True)
-class DetectorResult:
-    score: float
-    evidence: tuple[tuple[int, int], ...] = ()  # prose spans, strongest first
-    missing: str | None = None
-
-
-def _clip(x: float) -> float:
-    return max(0.0, min(1.0, x))
-
-
-def _body(feat: DraftFeatures) -> list[Sentence]:
-    return [s for s in feat.sentences if not s.is_heading and not s.in_quote]
-
-
-def _top(sentences, key, n=3) -> tuple[tuple[int, int], ...]:
-    ranked = sorted((s for s in sentences if key(s) > 0), key=lambda s: (-key(s), s.start))[:n]
-    return tuple((s.start, s.end) for s in sorted(ranked, key=lambda s: s.start))
-
-
-def _quote(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _vague_example(feat: DraftFeatures, findings, analysis) -> str | None:
@@ -40,18 +12,18 @@ def _vague_example(feat: DraftFeatures, findings, analysis) -> str | None:
         if f.criterion == "specific_numbers" and f.prose_span is not None:
             s = next((s for s in feat.sentences if s.start <= f.prose_span[0] < s.end), None)
             if s is not None:
-                return f"'{_quote(s.text)}': how many, or how much, measured against what?"
+                return f"'{quote(s.text)}': how many, or how much, measured against what?"
     return None
 
 
 # -- per-draft quantities shared by several detectors -----------------------------------
 
 def measured_figures(feat: DraftFeatures) -> int:
-    return sum(len(s.measured) for s in _body(feat))
+    return sum(len(s.measured) for s in body_sentences(feat))
 
 
 def own_figures(feat: DraftFeatures) -> float:
-    body = _body(feat)
+    body = body_sentences(feat)
     measured = [(s, f) for s in body for f in s.measured]
     if not measured:
         return 0.0
@@ -73,7 +45,7 @@ def own_figures(feat: DraftFeatures) -> float:
 
 
 def experience_count(feat: DraftFeatures) -> float:
-    body = _body(feat)
+    body = body_sentences(feat)
     n = sum(1.0 for s in body if s.experience) + sum(0.5 for s in body if s.actor_story)
     n -= 0.5 * sum(1 for s in body if s.generic_we)
     return max(0.0, n)
@@ -84,9 +56,9 @@ def experience_count(feat: DraftFeatures) -> float:
 def specific_numbers(feat: DraftFeatures, findings, analysis) -> DetectorResult:
     n = measured_figures(feat) + min(len(feat.table_figures), 8) * 0.5
     target = 3 + feat.words / 600
-    evidence = _top(_body(feat), lambda s: len(s.measured))
+    evidence = top(body_sentences(feat), lambda s: len(s.measured))
     missing = None
-    score = _clip(n / target)
+    score = clip(n / target)
     if score < 1:
         missing = _vague_example(feat, findings, analysis) or (
             "No measured figures: give the before-and-after numbers, counts or percentages from the work itself."
@@ -97,13 +69,13 @@ def specific_numbers(feat: DraftFeatures, findings, analysis) -> DetectorResult:
 def original_data(feat: DraftFeatures, findings, analysis) -> DetectorResult:
     own = own_figures(feat)
     target = 2 + feat.words / 800
-    score = _clip(own / target)
-    evidence = _top(_body(feat), lambda s: len(s.measured) * (0 if s.third_party else 1) * (2 if s.first_person else 1))
+    score = clip(own / target)
+    evidence = top(body_sentences(feat), lambda s: len(s.measured) * (0 if s.third_party else 1) * (2 if s.first_person else 1))
     missing = None
     if score < 1:
-        third = [s for s in _body(feat) if s.third_party and s.measured]
+        third = [s for s in body_sentences(feat) if s.third_party and s.measured]
         if third:
-            missing = (f"The figures come from others ('{_quote(third[0].text, 60)}'). "
+            missing = (f"The figures come from others ('{quote(third[0].text, 60)}'). "
                        "Add what your own data, test or customers showed.")
         else:
             missing = "Nothing here is your organisation's own data: add a result from your product, test, survey or customers."
@@ -113,13 +85,13 @@ def original_data(feat: DraftFeatures, findings, analysis) -> DetectorResult:
 def first_hand_experience(feat: DraftFeatures, findings, analysis) -> DetectorResult:
     n = experience_count(feat)
     target = 3 + feat.words / 700
-    score = _clip(n / target)
-    evidence = _top(_body(feat), lambda s: (2 if s.experience else 1 if s.actor_story else 0) + len(s.measured) * 0.1)
+    score = clip(n / target)
+    evidence = top(body_sentences(feat), lambda s: (2 if s.experience else 1 if s.actor_story else 0) + len(s.measured) * 0.1)
     missing = None
     if score < 1:
-        generic = [s for s in _body(feat) if s.generic_we]
+        generic = [s for s in body_sentences(feat) if s.generic_we]
         if generic:
-            missing = (f"'{_quote(generic[0].text, 60)}' speaks for everyone, not from experience. "
+            missing = (f"'{quote(generic[0].text, 60)}' speaks for everyone, not from experience. "
                        "Tell what you or your team did, tried or measured.")
         else:
             missing = "No account of doing: say what you or your team did, tried, measured or learned."
@@ -169,13 +141,13 @@ def contrarian_stance(feat: DraftFeatures, findings, analysis) -> DetectorResult
         pairs.append((s, sents[best_j]))
         i = best_j + 1
     backing = own_figures(feat) + experience_count(feat)
-    support = _clip(backing / 5)
-    score = _clip(strength / 0.8) * support
+    support = clip(backing / 5)
+    score = clip(strength / 0.8) * support
     evidence = tuple((s.start, r.end) if r.start - s.end < 400 else (s.start, s.end) for s, r in pairs[:3])
     missing = None
     if score < 1:
         if pairs and support < 1:
-            missing = (f"'{_quote(pairs[0][0].text, 60)}' sets up a common view, but the argument against it "
+            missing = (f"'{quote(pairs[0][0].text, 60)}' sets up a common view, but the argument against it "
                        "needs your own figures or experience behind it.")
         else:
             missing = ("No widely held belief is named and argued against: state what most people assume, "
@@ -197,7 +169,7 @@ def no_generic_tips(feat: DraftFeatures, findings, analysis) -> DetectorResult:
     experience = experience_count(feat)
     own = own_figures(feat)
     substance = experience + 0.5 * min(own, 8)
-    backing = _clip((experience + 0.25 * own) / 6)
+    backing = clip((experience + 0.25 * own) / 6)
     # In news, an imperative is a call to action ("try it today"), not advice.
     news = 0.5 if feat.announcement else 1.0
     generic = news * (len(advice) / len(body)) * (1 - backing)
@@ -209,25 +181,16 @@ def no_generic_tips(feat: DraftFeatures, findings, analysis) -> DetectorResult:
         generic += min(0.3, 0.5 * filler / len(body)) * (1 - backing)
     if substance < 2 and not feat.announcement:
         generic += 0.25  # nothing here that only the author could have written
-    score = _clip(1 - generic / 0.3)
+    score = clip(1 - generic / 0.3)
     missing = None
     if score < 0.5:
         if advice:
             missing = (f"{len(advice)} of {len(body)} sentences are advice anyone could give, e.g. "
-                       f"'{_quote(advice[0].text, 60)}'. Back it with what you did and what happened.")
+                       f"'{quote(advice[0].text, 60)}'. Back it with what you did and what happened.")
         else:
             missing = ("Nothing here comes from the author's own work: add what you did, measured or saw, "
                        "instead of restating what readers already know.")
-        evidence = _top(body, lambda s: 1 if s.advice or s.generic_we else 0)
+        evidence = top(body, lambda s: 1 if s.advice or s.generic_we else 0)
     else:
-        evidence = _top(_body(feat), lambda s: (2 if s.experience else 0) + len(s.measured))
+        evidence = top(body_sentences(feat), lambda s: (2 if s.experience else 0) + len(s.measured))
     return DetectorResult(score, evidence, missing)
-
-
-DETECTORS: dict[str, Callable] = {
-    "original_data": original_data,
-    "specific_numbers": specific_numbers,
-    "contrarian_stance": contrarian_stance,
-    "no_generic_tips": no_generic_tips,
-    "first_hand_experience": first_hand_experience,
-}
