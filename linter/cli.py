@@ -133,6 +133,8 @@ def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, i
             targets = tuple(changed_drafts(diff_base, paths))
             if not targets:
                 click.echo(f"draftlint: no drafts changed since {diff_base}", err=True)
+                if fmt != "text":  # an empty report, so CI steps that read it still work
+                    sys.stdout.write(render(api.build_report(()), fmt, rules=()))
                 return EXIT_OK
         elif not targets:
             raise click.UsageError("give at least one path (a file, a folder, or - for stdin)")
