@@ -173,11 +173,7 @@ class Linter:
 
     # -- the run -----------------------------------------------------------------
     def read(self, target: Target) -> Draft:
-        if target.path is None:
-            source = read_stdin(target.display)
-        else:
-            source = read_path(target.path, target.display, self.config.max_file_size)
-        return parse(source, draft_format(target.display))
+        return parse(self.read_source(target), draft_format(target.display))
 
     def lint_paths(self, paths: Iterable[str], stdin_name: str = "-") -> Report:
         """Lint with this configuration alone (no project files are looked up)."""
@@ -187,19 +183,51 @@ class Linter:
         draft = parse(Source.from_text(path, text), draft_format(path))
         return self._lint_drafts([draft])[0]
 
-    def lint_targets(self, targets: Iterable[Target | InputError], progress=None) -> list[FileReport]:
-        slots: list[FileReport | Draft] = []
+    def read_source(self, target: Target) -> Source:
+        if target.path is None:
+            return read_stdin(target.display)
+        return read_path(target.path, target.display, self.config.max_file_size)
+
+    def settings_key(self, path: str) -> str:
+        """Everything in the config that can change one draft's report."""
+        settings = self.config.settings_for(path if path != "-" else None)
+        return repr((settings, self.config.default_term, self.config.fail_under, self.config.model))
+
+    def lint_targets(self, targets: Iterable[Target | InputError], progress=None, cache=None) -> list[FileReport]:
+        slots: list[FileReport | None] = []
+        misses: list[tuple[int, Source, str | None]] = []
         for target in targets:
             if isinstance(target, InputError):
                 slots.append(_error_report(target.path or "?", target))
                 continue
             try:
-                slots.append(self.read(target))
+                source = self.read_source(target)
             except DraftlintError as exc:
                 slots.append(_error_report(target.display, exc))
-        drafts = [s for s in slots if isinstance(s, Draft)]
-        reports = iter(self._lint_drafts(drafts, progress))
-        return [next(reports) if isinstance(s, Draft) else s for s in slots]
+                continue
+            key = None
+            if cache is not None:
+                key = cache.key(target.display, source.text, self.settings_key(target.display))
+                hit = cache.get(key)
+                if hit is not None:
+                    slots.append(hit)
+                    if progress is not None:
+                        progress(target.display)
+                    continue
+            misses.append((len(slots), source, key))
+            slots.append(None)
+        drafts, keys = [], []
+        for index, source, key in misses:
+            try:
+                drafts.append(parse(source, draft_format(source.path)))
+                keys.append((index, key))
+            except DraftlintError as exc:
+                slots[index] = _error_report(source.path, exc)
+        for (index, key), report in zip(keys, self._lint_drafts(drafts, progress)):
+            slots[index] = report
+            if cache is not None and key is not None and not report.error:
+                cache.put(key, report)
+        return slots  # type: ignore[return-value]
 
     def _lint_drafts(self, drafts: list[Draft], progress=None) -> list[FileReport]:
         out: list[FileReport] = []
@@ -288,13 +316,14 @@ def build_report(files, fail_level: str = "error") -> Report:
 
 
 def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | None = None, stdin_name: str = "-",
-         progress=None) -> Report:
+         progress=None, jobs: int | None = None, cache_dir: Path | None = None, use_cache: bool = True) -> Report:
     """Lint paths the way the command line does: each draft with the project file found
-    above it (or ``config_file``), per-path overrides, then ``flags``."""
+    above it (or ``config_file``), per-path overrides, then ``flags``; results cached, and
+    spread over ``jobs`` processes (default: one per core, at most one per draft)."""
     from linter.config.loader import config_for
 
     flags = flags or {}
-    linters: dict = {}
+    configs: dict = {}
     groups: dict = {}
     order: list = []
     for target in discover(paths, stdin_name):
@@ -306,15 +335,79 @@ def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | No
         if target.path is not None and target.display not in _explicit(paths) and not config.wants(target.path):
             continue  # excluded by the project's include/exclude patterns
         key = config.source
-        if key not in linters:
-            linters[key] = Linter(config.with_flags(**flags))
+        if key not in configs:
+            configs[key] = config.with_flags(**flags)
+            Linter(configs[key])  # validate the config (and its rules and glossary) up front
         groups.setdefault(key, []).append(target)
         order.append((key, len(groups[key]) - 1))
-    results = {key: linters[key].lint_targets(targets, progress) for key, targets in groups.items()}
+    stdin_used = any(t.path is None for ts in groups.values() for t in ts)
+    total = sum(len(ts) for ts in groups.values())
+    jobs = max(1, min(jobs or os.cpu_count() or 1, total)) if not stdin_used else 1
+    cache_dirs = {key: _cache_dir(cfg, cache_dir) for key, cfg in configs.items()} if use_cache else {}
+    if jobs == 1:
+        results = {key: _run_group(configs[key], targets, cache_dirs.get(key), progress) for key, targets in groups.items()}
+    else:
+        results = _run_parallel(configs, groups, cache_dirs, jobs, progress)
     files = [_error_report(item.path or "?", item) if isinstance(item, InputError) else results[item[0]][item[1]]
              for item in order]
-    fail_level = next(iter(linters.values())).config.fail_level if linters else flags.get("fail_level", "error")
+    fail_level = next(iter(configs.values())).fail_level if configs else flags.get("fail_level", "error")
     return build_report(files, fail_level or "error")
+
+
+def _cache_dir(config: Config, explicit: Path | None) -> Path:
+    from linter.cache import DEFAULT_DIR
+
+    if explicit is not None:
+        return Path(explicit)
+    return (config.root or Path.cwd()) / DEFAULT_DIR
+
+
+_LINTERS: dict = {}
+
+
+def _linter_for(config: Config) -> Linter:
+    if config not in _LINTERS:
+        _LINTERS[config] = Linter(config)
+    return _LINTERS[config]
+
+
+def _run_group(config: Config, targets, cache_dir: Path | None, progress=None) -> list[FileReport]:
+    linter = _linter_for(config)
+    cache = None
+    if cache_dir is not None:
+        from linter.cache import Cache, code_fingerprint, files_fingerprint, model_fingerprint
+
+        salt = "|".join((code_fingerprint(), files_fingerprint(config.rule_dirs + config.glossary_dirs),
+                         model_fingerprint(config.model)))
+        cache = Cache(cache_dir, salt)
+    return linter.lint_targets(targets, progress, cache)
+
+
+def _run_parallel(configs, groups, cache_dirs, jobs: int, progress) -> dict:
+    """Spread each group's drafts over worker processes, in chunks; keep the order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    tasks = []
+    for key, targets in groups.items():
+        size = max(1, min(32, -(-len(targets) // (jobs * 4))))
+        for start in range(0, len(targets), size):
+            tasks.append((key, start, targets[start:start + size]))
+    results = {key: [None] * len(targets) for key, targets in groups.items()}
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+        futures = {pool.submit(_run_group, configs[key], chunk, cache_dirs.get(key)): (key, start, chunk)
+                   for key, start, chunk in tasks}
+        from concurrent.futures import as_completed
+
+        for future in as_completed(futures):
+            key, start, chunk = futures[future]
+            reports = future.result()
+            results[key][start:start + len(chunk)] = reports
+            if progress is not None:
+                for target in chunk:
+                    progress(target.display)
+    return results
 
 
 def _explicit(paths: Iterable[str]) -> set[str]:

@@ -115,8 +115,13 @@ class _Progress:
 @click.option("--stdin-filename", default="-", help="Path to show (and to pick the format and config by) for '-'.")
 @click.option("--no-color", is_flag=True, help="Never use colour (NO_COLOR also turns it off).")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal, for 10+ drafts).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
+              help="Worker processes (default: one per core, at most one per draft).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Where to keep the result cache (default: .draftlint_cache beside the config file, or here).")
 def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, diff_base, baseline,
-         update_baseline, quiet, stdin_filename, no_color, progress):
+         update_baseline, quiet, stdin_filename, no_color, progress, jobs, no_cache, cache_dir):
     """Lint drafts (files, folders, or - for stdin) and score them."""
 
     def go():
@@ -145,7 +150,8 @@ def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, i
         bar = _Progress(bool(progress) if progress is not None else sys.stderr.isatty())
         bar.total = _count_targets(targets, stdin_filename)
         bar.enabled = bar.enabled and (progress or bar.total >= 10)
-        report = api.lint(targets, flags, Path(config_file) if config_file else None, stdin_filename, bar)
+        report = api.lint(targets, flags, Path(config_file) if config_file else None, stdin_filename, bar,
+                          jobs=jobs, cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache)
         bar.finish()
         if baseline:
             from linter import baseline as bl
