@@ -189,7 +189,7 @@ def test_vague_quantifiers_in_examples(name, expected):
 
 
 def test_examples_are_drafts_of_the_right_length():
-    for path in sorted(EXAMPLES.iterdir()):
+    for path in sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".md", ".mdx")):
         words = len(path.read_text(encoding="utf-8").split())
         assert 400 <= words <= 900, (path.name, words)
 
