@@ -90,3 +90,12 @@ def test_paste_ready_output_round_trips():
     findings = [("cliche", 1, 42, 2, 6, "low-hanging\nfruit"), ("buzzword", 3, 1, 3, 9, 'say "hi"')]
     block = paste_ready(findings)
     assert yaml.safe_load(block)["expect"] == [dict(zip(FIELDS, f)) for f in findings]
+
+
+def test_messages_fill_in_the_match_replacement_and_measure(linter):
+    # Cases pin positions; this pins what the template fields become in the message.
+    words = " ".join(["word"] * 41)
+    report = linter.lint_text(f"We could leverage it.\n\n{words}.\n", "draft.md")
+    messages = {rf.finding.rule: rf.finding.message for rf in report.findings}
+    assert messages["inflated-word"] == "'could leverage' is an inflated word: write 'could use'"
+    assert messages["long-sentence"] == "This sentence has 41 words (more than 40): split it"
