@@ -36,6 +36,9 @@ def _run(fn):
         return fn()
     except click.ClickException:
         raise  # click prints usage errors itself, with exit code 2
+    except BrokenPipeError:  # e.g. `draftlint rules | head -1`: the reader has gone, so stop quietly
+        sys.stdout = open(os.devnull, "w")
+        sys.exit(EXIT_OK)
     except DraftlintError as exc:
         _fail(exc)
     except KeyboardInterrupt:

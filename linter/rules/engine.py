@@ -12,6 +12,8 @@ from linter.rules.types import RULE_TYPES
 
 INTERNAL_ERROR = "internal-error"
 _DIGIT = re.compile(r"\d")
+_ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "last", "next"}
 _SENTENCE_CONDITIONS = {"number_in_sentence", "link_in_sentence", "quoted"}
 
 
@@ -31,7 +33,8 @@ class Matchers:
         from spacy.matcher import Matcher, PhraseMatcher
 
         self.nlp = nlp
-        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # NORM is the lowercase form with spelling variants unified (it’s = it's)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.tokens = Matcher(nlp.vocab, validate=True)
         self.keys: dict[int, tuple[Rule, Any]] = {}
         self._n = 0
@@ -142,7 +145,11 @@ def _kept(m: RawMatch, analysis) -> bool:
     s_start, s_end = (sent.start_char, sent.end_char) if sent is not None else (m.start, m.end)
     for cond in rule.unless:
         if cond == "number_in_sentence":
-            if sent is not None and any(t.like_num or _DIGIT.search(t.text) for t in sent):
+            # a figure elsewhere in the sentence; the match itself and ordinals ("second") don't count
+            if sent is not None and any(
+                (t.like_num or _DIGIT.search(t.text)) and not (m.start <= t.idx < m.end)
+                and t.lower_ not in _ORDINAL_WORDS for t in sent
+            ):
                 return False
         elif cond == "link_in_sentence":
             if any(a < s_end and b > s_start for a, b in draft.links):

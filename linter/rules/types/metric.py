@@ -12,7 +12,17 @@ LENGTH_METRICS = ("sentence_words", "paragraph_words")
 
 
 def word_count(span) -> int:
-    return sum(1 for t in span if not (t.is_punct or t.is_space))
+    """Words, with a hyphenated compound ("on-call") counted once."""
+    n = 0
+    for t in span:
+        if t.is_punct or t.is_space:
+            continue
+        prev = t.doc[t.i - 1] if t.i > 0 else None
+        if prev is not None and prev.text in ("-", "\u2010", "\u2011") and not prev.whitespace_ and t.i >= 2 \
+                and not t.doc[t.i - 2].whitespace_:
+            continue  # the second half of a hyphenated word
+        n += 1
+    return n
 
 
 class MetricType(RuleType):
