@@ -89,20 +89,48 @@ class DraftFeatures:
     announcement: bool
 
 
-@lru_cache(maxsize=None)
-def _frames(frames: tuple[str, ...]) -> re.Pattern:
-    """One regex for a frame list; frames match whole words ("imagine" not in "reimagine")."""
-    parts = []
-    for f in sorted(frames, key=len, reverse=True):
-        body = re.escape(f.strip()) if f.strip() else re.escape(f)
+#: Every frame list a sentence is checked against, by name.
+FRAME_LISTS = {
+    "generic_we": lx.GENERIC_WE, "promo": lx.PROMO_VOICE, "hypothetical": lx.HYPOTHETICAL,
+    "prescriptive": lx.PRESCRIPTIVE, "advice": lx.ADVICE_FRAMES, "third_party": lx.THIRD_PARTY_FRAMES,
+    "own": lx.OWN_FRAMES, "belief": lx.BELIEF, "rebuttal": lx.REBUTTAL, "research": lx.RESEARCH_FRAMES,
+    "price": lx.PRICE_FRAMES, "hedged": lx.HEDGED_FIGURE, "future": lx.FUTURE, "stat": lx.STAT_FRAMES,
+}
+
+
+@lru_cache(maxsize=1)
+def _frame_index() -> dict[str, list[tuple[re.Pattern, frozenset[str]]]]:
+    """Frames indexed by their first two characters, each with a whole-word pattern
+    ("imagine" is not in "reimagine") and the lists it belongs to."""
+    owners: dict[str, set[str]] = {}
+    for name, frames in FRAME_LISTS.items():
+        for f in frames:
+            owners.setdefault(f, set()).add(name)
+    index: dict[str, list] = {}
+    for f, names in owners.items():
+        body = f.strip() or f
         before = r"(?<![\w'-])" if f[:1].isalnum() else ""
         after = r"(?![\w'-])" if f.rstrip()[-1:].isalnum() else ""
-        parts.append(before + body + after)
-    return re.compile("|".join(parts))
+        index.setdefault(body[:2], []).append((re.compile(before + re.escape(body) + after), frozenset(names)))
+    return index
 
 
-def _has(text: str, frames: tuple[str, ...]) -> bool:
-    return _frames(frames).search(text) is not None
+def frames_in(text: str) -> set[str]:
+    """The names of the frame lists with a frame in ``text`` (lowercase, straight quotes)."""
+    index = _frame_index()
+    found: set[str] = set()
+    for i in range(len(text) - 1):
+        candidates = index.get(text[i:i + 2])
+        if candidates:
+            for pattern, names in candidates:
+                if not names <= found and pattern.match(text, i):
+                    found |= names
+    return found
+
+
+def _has_digits_or_numbers(sent) -> bool:
+    return any(t.like_num or t.is_digit or t.lower_ in lx.FRACTION_WORDS or t.lower_ in lx.ORDINAL_FRACTIONS
+               or any(c.isdigit() for c in t.text) for t in sent)
 
 
 def _is_number_token(tok) -> bool:
@@ -228,7 +256,7 @@ def _classify(toks, i, j, sent_lower, block) -> tuple[str, bool] | None:
     return "number", True
 
 
-def _sentence_figures(sent, sent_lower: str, block: Block | None) -> list[Figure]:
+def _sentence_figures(sent, sent_lower: str, block: Block | None, prose: str) -> list[Figure]:
     toks, spans = _number_spans(sent)
     phones = [m.span() for m in _PHONE.finditer(sent.text)]
     out = []
@@ -254,7 +282,7 @@ def _sentence_figures(sent, sent_lower: str, block: Block | None) -> list[Figure
             end = toks[j].idx + len(toks[j].text)
         if i > 0 and toks[i - 1].text in "$€£":
             start = toks[i - 1].idx
-        out.append(Figure(start, end, sent.doc.text[start:end], kind, False, small=_small(toks[i:j])))
+        out.append(Figure(start, end, prose[start:end], kind, False, small=_small(toks[i:j])))
     return out
 
 
@@ -355,29 +383,30 @@ def read_sentence(sent, draft, links) -> Sentence:
     lower = " " + " ".join(text.lower().replace("\u2019", "'").split()) + " "
     words = sum(1 for t in sent if not (t.is_punct or t.is_space))
     s = Sentence(sent.start_char, sent.start_char + len(sent.text.rstrip()), text, block, words)
-    s.figures = _sentence_figures(sent, lower, block)
+    s.figures = _sentence_figures(sent, lower, block, draft.prose) if _has_digits_or_numbers(sent) else []
     root = sent.root
     subjects = _subject_words(sent)
     fp_tokens = [t for t in sent if t.lower_ in _FIRST_PERSON]
-    s.generic_we = _has(lower, lx.GENERIC_WE)
-    s.promo = _has(lower, lx.PROMO_VOICE)
+    frames = frames_in(lower)
+    s.generic_we = "generic_we" in frames
+    s.promo = "promo" in frames
     s.first_person = bool(fp_tokens) and not s.generic_we
     s.past = any(t.tag_ in _PAST_TAGS for t in sent) or any(
         t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children) for t in sent
     )
-    s.hypothetical = _has(lower, lx.HYPOTHETICAL) or " if " in lower or lower.startswith(" if ") or any(
+    s.hypothetical = "hypothetical" in frames or " if " in lower or lower.startswith(" if ") or any(
         t.lower_ in ("would", "could", "might", "may") and t.tag_ == "MD" for t in sent
     )
-    s.prescriptive = _has(lower, lx.PRESCRIPTIVE)
+    s.prescriptive = "prescriptive" in frames
     s.imperative = _is_imperative(sent, _verb_index(sent.doc))
-    s.advice = s.imperative or _has(lower, lx.ADVICE_FRAMES)
-    s.third_party = _has(lower, lx.THIRD_PARTY_FRAMES) or any(a < s.end and b > s.start for a, b in links) or bool(
+    s.advice = s.imperative or "advice" in frames
+    s.third_party = "third_party" in frames or any(a < s.end and b > s.start for a, b in links) or bool(
         re.search(r"\[\d+\]|\(\s*[A-Z][\w&. ]+,? (?:19|20)\d\d\s*\)", text)
     )
-    s.own_frame = _has(lower, lx.OWN_FRAMES)
-    s.belief_named = _has(lower, lx.BELIEF)
+    s.own_frame = "own" in frames
+    s.belief_named = "belief" in frames
     s.belief = s.belief_named or (_generalisation(sent) and not s.first_person)
-    s.rebuttal = _has(lower, lx.REBUTTAL)
+    s.rebuttal = "rebuttal" in frames
     subj_fp = any(t.lower_ in ("we", "i") for t in subjects) or any(
         t.lower_ in ("our", "my") and t.head.dep_ in ("nsubj", "nsubjpass") for t in sent
     )
@@ -391,18 +420,17 @@ def read_sentence(sent, draft, links) -> Sentence:
         ) for t in sent
     ) and not s.generic_we and not s.promo)
     s.actor_story = not s.first_person and _actor_story(sent, root)
-    if _has(lower, lx.RESEARCH_FRAMES):  # how a survey was run is method, not an account of doing
+    if "research" in frames:  # how a survey was run is method, not an account of doing
         s.experience = s.actor_story = False
 
-    excluded = s.hypothetical or (s.prescriptive and not s.past) or _has(lower, lx.PRICE_FRAMES) or _has(
-        lower, lx.HEDGED_FIGURE
-    ) or (_has(lower, lx.FUTURE) and not s.past) or s.imperative or s.is_heading
+    excluded = s.hypothetical or (s.prescriptive and not s.past) or "price" in frames or "hedged" in frames \
+        or ("future" in frames and not s.past) or s.imperative or s.is_heading
     comparison = bool(re.search(r"\bfrom\b.+\bto\b|\bvs\.?\b|\bversus\b|\bcompared\b|\bbefore and after\b|"
                                 r"\b(?:fell|rose|dropped|grew|cut|halved|doubled|increased|decreased|reduced|"
                                 r"improved|went|climbed|slipped|jumped|shrank)\b", lower))
     s.excluded = excluded
     s.comparison = comparison
-    s.stat = _has(lower, lx.STAT_FRAMES)
+    s.stat = "stat" in frames
     s.observed = s.past or comparison or s.stat
     return s
 
