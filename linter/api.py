@@ -191,7 +191,8 @@ class Linter:
     def settings_key(self, path: str) -> str:
         """Everything in the config that can change one draft's report."""
         settings = self.config.settings_for(path if path != "-" else None)
-        return repr((settings, self.config.default_term, self.config.fail_under, self.config.model))
+        return repr((settings, self.config.default_term, self.config.fail_under, self.config.fail_level,
+                     self.config.model))
 
     def lint_targets(self, targets: Iterable[Target | InputError], progress=None, cache=None) -> list[FileReport]:
         slots: list[FileReport | None] = []
@@ -285,10 +286,11 @@ class Linter:
             findings=tuple(_reported(draft.source, f) for f in findings),
             suppressed=suppressed,
             fail_under=threshold,
+            fail_level=self.config.fail_level,
         )
 
     def report(self, files: tuple[FileReport, ...]) -> Report:
-        return build_report(files, self.config.fail_level)
+        return build_report(files, self.config.fail_level, self.rules.rules)
 
 
 def _severity(overrides: dict, rule, default: str) -> str:
@@ -300,7 +302,7 @@ def _severity(overrides: dict, rule, default: str) -> str:
     return default
 
 
-def build_report(files, fail_level: str = "error") -> Report:
+def build_report(files, fail_level: str = "error", rules=()) -> Report:
     files = tuple(files)
     findings = [f for fr in files for f in fr.findings]
     summary = {
@@ -312,7 +314,7 @@ def build_report(files, fail_level: str = "error") -> Report:
         "suppressed": sum(f.suppressed for f in files),
         "by_severity": {s: sum(1 for f in findings if f.finding.severity == s) for s in ("error", "warning", "info")},
     }
-    return Report(version=__version__, files=files, fail_level=fail_level, summary=summary)
+    return Report(version=__version__, files=files, fail_level=fail_level, summary=summary, rules=tuple(rules))
 
 
 def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | None = None, stdin_name: str = "-",
@@ -330,14 +332,19 @@ def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | No
         if isinstance(target, InputError):
             order.append(target)
             continue
-        folder = target.path.parent if target.path is not None else Path.cwd()
+        if target.path is not None:
+            folder = target.path.parent
+        else:  # stdin: the config is the one its --stdin-filename would have
+            folder = (Path.cwd() / stdin_name).parent if stdin_name != "-" else Path.cwd()
         config = config_for(folder, config_file)
         if target.path is not None and target.display not in _explicit(paths) and not config.wants(target.path):
             continue  # excluded by the project's include/exclude patterns
         key = config.source
         if key not in configs:
+            if config.source is not None and (flags.get("select") or flags.get("ignore")):
+                Linter(config)  # the project file must be valid even where flags override it
             configs[key] = config.with_flags(**flags)
-            Linter(configs[key])  # validate the config (and its rules and glossary) up front
+            _linter_for(configs[key])  # validate the config (and its rules and glossary) up front
         groups.setdefault(key, []).append(target)
         order.append((key, len(groups[key]) - 1))
     stdin_used = any(t.path is None for ts in groups.values() for t in ts)
@@ -351,7 +358,11 @@ def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | No
     files = [_error_report(item.path or "?", item) if isinstance(item, InputError) else results[item[0]][item[1]]
              for item in order]
     fail_level = next(iter(configs.values())).fail_level if configs else flags.get("fail_level", "error")
-    return build_report(files, fail_level or "error")
+    rules: dict = {}
+    for config in configs.values():
+        for rule in _linter_for(config).rules.rules:
+            rules.setdefault(rule.id, rule)
+    return build_report(files, fail_level or "error", tuple(rules.values()))
 
 
 def _cache_dir(config: Config, explicit: Path | None) -> Path:

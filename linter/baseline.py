@@ -75,6 +75,6 @@ def apply(report: Report, baseline: dict) -> tuple[Report, int]:
         files.append(replace(fr, findings=keep, passed=passed))
     from linter.api import build_report
 
-    new = build_report(files, report.fail_level)
+    new = build_report(files, report.fail_level, report.rules)
     new.summary["baseline_hidden"] = hidden
     return new, hidden

@@ -142,7 +142,7 @@ def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, i
             if not targets:
                 click.echo(f"draftlint: no drafts changed since {diff_base}", err=True)
                 if fmt != "text":  # an empty report, so CI steps that read it still work
-                    sys.stdout.write(render(api.build_report(()), fmt, rules=()))
+                    sys.stdout.write(render(api.build_report(()), fmt))
                 return EXIT_OK
         elif not targets:
             raise click.UsageError("give at least one path (a file, a folder, or - for stdin)")
@@ -166,8 +166,7 @@ def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, i
                 return EXIT_OK if not any(fr.error for fr in report.files) else EXIT_ERROR
             report, _hidden = bl.apply(report, bl.read(path))
         color = fmt == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-        rules = _rules_for_sarif(report) if fmt == "sarif" else ()
-        sys.stdout.write(render(report, fmt, color=color, quiet=quiet, rules=rules))
+        sys.stdout.write(render(report, fmt, color=color, quiet=quiet))
         for fr in report.files:
             if fr.error:
                 click.echo(f"draftlint: error: {fr.error}", err=True)
@@ -182,20 +181,13 @@ def _count_targets(paths, stdin_name) -> int:
     return sum(1 for _ in discover(paths, stdin_name))
 
 
-def _rules_for_sarif(report):
-    try:
-        return _project_linter().rules.rules
-    except Exception:  # the report already exists; SARIF then carries built-in metadata only
-        return ()
-
-
 def exit_code(report) -> int:
     from linter.model import SEVERITY_RANK
 
     if any(fr.error for fr in report.files):
         return EXIT_ERROR
-    level = SEVERITY_RANK.get(report.fail_level, 2)
     for fr in report.files:
+        level = SEVERITY_RANK.get(fr.fail_level or report.fail_level, 2)
         if fr.passed is False or any(SEVERITY_RANK[rf.finding.severity] >= level for rf in fr.findings):
             return EXIT_FINDINGS
     return EXIT_OK
@@ -362,5 +354,9 @@ def init(path, force):
     if target.exists() and not force:
         click.echo(f"draftlint: error: {target} already exists (use --force to overwrite)", err=True)
         sys.exit(EXIT_ERROR)
-    target.write_text(STARTER, encoding="utf-8")
+    try:
+        target.write_text(STARTER, encoding="utf-8")
+    except OSError as exc:
+        click.echo(f"draftlint: error: {target}: cannot write: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_ERROR)
     click.echo(f"wrote {target}")

@@ -187,6 +187,7 @@ class FileReport:
     error: str | None = None  # a file that could not be linted
     suppressed: int = 0  # findings hidden by suppression comments
     fail_under: float | None = None  # the pass mark this draft was held to
+    fail_level: str | None = None  # the severity at which this draft's findings fail the run
 
 
 @dataclass(frozen=True)
@@ -195,3 +196,4 @@ class Report:
     files: tuple[FileReport, ...]
     fail_level: str = "error"  # findings at or above this severity fail the run
     summary: dict = field(default_factory=dict)
+    rules: tuple = ()  # the rules in force (for formats that describe them, like SARIF)

@@ -53,24 +53,52 @@ def _has_tool_section(path: Path) -> bool:
         return False
 
 
-def _toml_lines(text: str) -> tuple[int, dict]:
-    """Line of the ``[tool.draftlint]`` table and of each key in it (tomllib keeps none)."""
-    lines = text.splitlines()
-    start = 1
-    keys: dict[str, int] = {}
-    inside = False
-    for n, line in enumerate(lines, start=1):
+def _toml_lines(text: str) -> tuple[dict, dict]:
+    """Lines of the tables under ``[tool.draftlint]`` and of the keys in each (tomllib
+    keeps no positions). Tables are keyed by their path below ``tool.draftlint``; each
+    ``[[array]]`` entry gets its index: ``("overrides", 0)``."""
+    tables: dict[tuple, int] = {}
+    keys: dict[tuple, dict[str, int]] = {}
+    counts: dict[tuple, int] = {}
+    current: tuple | None = None
+    for n, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
+        header = re.match(r"^(\[\[?)\s*tool\.draftlint((?:\.[\w-]+)*)\s*\]\]?", stripped)
         if stripped.startswith("["):
-            inside = stripped.startswith("[tool.draftlint")
-            if stripped in ("[tool.draftlint]",):
-                start = n
+            if not header:
+                current = None
+                continue
+            path = tuple(p for p in header.group(2).split(".") if p)
+            if header.group(1) == "[[":
+                index = counts.get(path, 0)
+                counts[path] = index + 1
+                path = path + (index,)
+            current = path
+            tables[current] = n
             continue
-        if inside:
-            m = re.match(r"([A-Za-z_][\w-]*)\s*=", stripped)
-            if m and m.group(1) not in keys:
-                keys[m.group(1)] = n
-    return start, keys
+        if current is not None:
+            m = re.match(r"([A-Za-z_][\w-]*|\"[^\"]+\")\s*=", stripped)
+            if m:
+                keys.setdefault(current, {}).setdefault(m.group(1).strip('"'), n)
+    return tables, keys
+
+
+def _wrap(value, path: tuple, line: int, tables: dict, keys: dict):
+    """TOML data as LineDicts, so errors in pyproject.toml name their lines too."""
+    if isinstance(value, dict):
+        here = tables.get(path, line)
+        own = keys.get(path, {})
+        out = LineDict()
+        out.line = here
+        out.key_lines = {}
+        for k, v in value.items():
+            k_line = own.get(k, tables.get(path + (k,), here))
+            out[k] = _wrap(v, path + (k,), k_line, tables, keys)
+            out.key_lines[k] = k_line
+        return out
+    if isinstance(value, list):
+        return [_wrap(v, path + (i,), tables.get(path + (i,), line), tables, keys) for i, v in enumerate(value)]
+    return value
 
 
 def read_settings(path: Path) -> LineDict:
@@ -86,21 +114,14 @@ def read_settings(path: Path) -> LineDict:
             m = re.search(r"line (\d+)", str(exc))
             raise ConfigError(f"invalid TOML: {exc}", str(path), int(m.group(1)) if m else None) from None
         table = data.get("tool", {}).get("draftlint", {})
-        start, keys = _toml_lines(text)
-        return _as_linedict(table, start, keys)
+        tables, keys = _toml_lines(text)
+        return _wrap(table, (), tables.get((), 1), tables, keys)
     data = load_file(path)
     if data is None:
-        return _as_linedict({}, 1, {})
+        return _wrap({}, (), 1, {}, {})
     if not isinstance(data, LineDict):
         raise ConfigError("the config file must be a mapping of settings", str(path), 1)
     return data
-
-
-def _as_linedict(value, line: int, keys: dict) -> LineDict:
-    out = LineDict(value)
-    out.line = line
-    out.key_lines = {k: keys.get(k, line) for k in value}
-    return out
 
 
 def _strings(raw: LineDict, key: str, path: Path, value=None) -> tuple[str, ...]:
@@ -143,9 +164,9 @@ def _folders(raw: LineDict, key: str, path: Path) -> tuple[Path, ...]:
     return tuple(out)
 
 
-def _override(raw, path: Path) -> Override:
+def _override(raw, path: Path, line: int | None = None) -> Override:
     if not isinstance(raw, LineDict):
-        raise ConfigError("each entry of 'overrides' must be a mapping", str(path))
+        raise ConfigError("each entry of 'overrides' must be a mapping", str(path), line)
     unknown = set(raw) - OVERRIDE_KEYS
     if unknown:
         key = sorted(unknown)[0]
@@ -212,7 +233,10 @@ def load_config(path: Path) -> Config:
     if "overrides" in raw:
         if not isinstance(raw["overrides"], list):
             raise ConfigError("'overrides' must be a list", str(path), raw.line_of("overrides"))
-        changes["overrides"] = tuple(_override(o, path) for o in raw["overrides"])
+        entries = raw["overrides"]
+        changes["overrides"] = tuple(
+            _override(o, path, entries.line_at(i) if hasattr(entries, "line_at") else raw.line_of("overrides"))
+            for i, o in enumerate(entries))
     from dataclasses import replace
 
     return replace(base, **changes)

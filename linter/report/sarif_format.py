@@ -31,8 +31,15 @@ def _rule_descriptor(rule) -> dict:
     return out
 
 
-def render(report: Report, rules=(), **_options) -> str:
-    descriptors = [_rule_descriptor(r) for r in rules]
+def _uri(path: str) -> str:
+    """A relative URI reference for a path (spaces and other reserved characters escaped)."""
+    from urllib.parse import quote
+
+    return quote(path.replace("\\", "/"), safe="/")
+
+
+def render(report: Report, **_options) -> str:
+    descriptors = [_rule_descriptor(r) for r in report.rules]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     for rid, text in BUILTIN_RULES.items():
         if rid not in index:
@@ -41,7 +48,7 @@ def render(report: Report, rules=(), **_options) -> str:
     results = []
     notifications = []
     for fr in report.files:
-        location_file = {"artifactLocation": {"uri": fr.path.replace("\\", "/")}}
+        location_file = {"artifactLocation": {"uri": _uri(fr.path)}}
         if fr.error:
             notifications.append({"level": "error", "message": {"text": fr.error},
                                   "locations": [{"physicalLocation": location_file}]})

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+_BLANKS = re.compile(r"[ \t]{2,}|\t")
 
 
 class ProseBuilder:
@@ -37,10 +40,26 @@ class ProseBuilder:
         self._last_src_end = src_end
 
     def add(self, text: str, src_start: int) -> None:
-        """Prose ``text`` whose characters come one-to-one from ``src_start`` on."""
-        self._push(text, src_start, src_start + len(text), True)
+        """Prose ``text`` whose characters come one-to-one from ``src_start`` on.
+
+        Runs of blanks become one space (mapped to the whole run), and a blank right after
+        another is dropped, so the NLP stage never sees a double space: spaCy makes a token
+        of it, and the sentence after it no longer starts with a word.
+        """
+        if text[:1] in (" ", "\t") and self._parts and self._parts[-1][-1:] in (" ", "\t", "\n"):
+            stripped = text.lstrip(" \t")
+            src_start += len(text) - len(stripped)
+            text = stripped
+        pos = 0
+        for m in _BLANKS.finditer(text):
+            self._push(text[pos:m.start()], src_start + pos, src_start + m.start(), True)
+            self._push(" ", src_start + m.start(), src_start + m.end(), False)
+            pos = m.end()
+        self._push(text[pos:], src_start + pos, src_start + len(text), True)
 
     def add_collapsed(self, text: str, src_start: int, src_end: int) -> None:
+        if text == " " and self._parts and self._parts[-1][-1:] in (" ", "\t", "\n"):
+            return  # a line break after a blank: still one space
         self._push(text, src_start, src_end, False)
 
     def add_gap(self, text: str) -> None:
