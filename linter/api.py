@@ -33,6 +33,7 @@ from linter.source.reader import DRAFT_SUFFIXES, draft_format, read_path, read_s
 
 #: Findings about the draft file itself rather than its prose.
 INVALID_FRONT_MATTER = "invalid-front-matter"
+NOT_ENGLISH = "non-english-draft"
 
 #: What the criterion detectors read from the NLP stage.
 DETECTOR_NEEDS = frozenset({"sentences", "pos", "lemma", "deps"})
@@ -266,6 +267,13 @@ class Linter:
             Finding(rule=INVALID_FRONT_MATTER, severity="error", message=message, start=start, end=end)
             for message, start, end in draft.problems
         ] + compiled.run(analysis)
+        from linter.nlp.language import looks_english
+
+        if not looks_english(analysis.doc) and draft.blocks:
+            first = draft.blocks[0]
+            raw.append(Finding(rule=NOT_ENGLISH, severity="info", start=first.source_start, end=first.source_start,
+                               message="this draft does not read as English; draftlint's rules and criteria "
+                                       "assume English, so its findings and score may not apply"))
         findings = []
         for f in raw:
             rule = self.rules.get(f.rule)
