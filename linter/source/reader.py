@@ -10,7 +10,7 @@ from linter.errors import InputError
 from linter.model import Source
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".mdx", ".txt")
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_MAX_BYTES = 1024 * 1024  # 1 MiB: about 150,000 words, far past any blog post
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
