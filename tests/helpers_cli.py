@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from linter.cli import main
@@ -160,3 +161,16 @@ def git_repo(root: Path, files: dict[str, str]) -> Path:
     git(root, "add", "--", *files)
     git(root, "commit", "-q", "-m", "drafts")
     return root
+
+
+def validate_sarif(doc: dict, skip: bool = True) -> None:
+    """Validate against the official schema; without it, skip the test (or, with ``skip=False``,
+    only this check)."""
+    if not SARIF_SCHEMA.is_file():
+        if skip:
+            pytest.skip(f"the SARIF schema is not at {SARIF_SCHEMA}")
+        return
+    import jsonschema
+
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema).validate(doc)

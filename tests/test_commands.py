@@ -146,9 +146,6 @@ def test_fail_level_from_the_project_file_and_the_flag_over_it(tmp_path):
     assert cli("lint", "post.md", "--select", VQ, "--fail-level", "error", cwd=tmp_path).exit_code == 0
 
 
-@pytest.mark.xfail(strict=True, reason="the run uses the fail_level of the first project file it met: linting "
-                                       "a/ (fail_level: error) before b/ (fail_level: warning) exits 0 although "
-                                       "b's draft has a warning; `lint b a` exits 1")
 def test_fail_level_of_each_project_applies_to_its_drafts(tmp_path):
     write(tmp_path, {"a/draftlint.yaml": "fail_under: 0\n", "a/x.md": "Many dogs.\n",
                      "b/draftlint.yaml": "fail_under: 0\nfail_level: warning\n", "b/x.md": "Many dogs.\n"})
@@ -208,8 +205,6 @@ def test_stdin_uses_the_project_file_and_overrides_of_the_current_folder(tmp_pat
     assert by_path(report(result)) == {"docs/post.md": ("tutorial", False, ["hedging"])}
 
 
-@pytest.mark.xfail(strict=True, reason="--stdin-filename does not pick the config: the project file is looked up "
-                                       "from the current folder, not from the --stdin-filename's folder")
 def test_stdin_filename_picks_the_project_file_by_its_path(tmp_path):
     write(tmp_path, {"content/draftlint.yaml": "select: [hedging]\noverrides:\n  - files: [tutorials/**]\n"
                                                "    term: tutorial\n"})

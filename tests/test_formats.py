@@ -18,7 +18,7 @@ from xml.etree import ElementTree as ET
 import pytest
 import yaml
 
-from helpers_cli import ROOT, SARIF_SCHEMA, TEAM_RULE, VQ, cli, report, write
+from helpers_cli import ROOT, TEAM_RULE, VQ, cli, report, validate_sarif, write
 
 GOLDEN = ROOT / "tests" / "golden"
 SELECT = f"house-synergy,{VQ},inflated-word,hedging"
@@ -122,15 +122,6 @@ def sarif(result) -> dict:
     return json.loads(result.stdout)
 
 
-def validate_sarif(doc: dict) -> None:
-    if not SARIF_SCHEMA.is_file():
-        pytest.skip(f"the SARIF schema is not at {SARIF_SCHEMA}")
-    import jsonschema
-
-    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.Draft7Validator(schema).validate(doc)
-
-
 def test_sarif_validates_against_the_official_schema(project):
     for args in ((), ("--fail-under", "0")):
         validate_sarif(sarif(lint(project, "sarif", *args, paths=("post.md", "a,b:c%.md", "missing.md"))))
@@ -220,9 +211,6 @@ def test_sarif_input_errors_are_tool_notifications(project):
          "locations": [{"physicalLocation": {"artifactLocation": {"uri": "missing.md"}}}]}]}]
 
 
-@pytest.mark.xfail(strict=True, reason="SARIF rule metadata is taken from the project file around the current "
-                                       "folder, not the drafts': linting content/ from the repository root leaves "
-                                       "content/'s team rule without a descriptor or ruleIndex")
 def test_sarif_describes_team_rules_of_a_nested_project(tmp_path):
     write(tmp_path, {"content/draftlint.yaml": "rules: [style]\n", "content/style/house.yaml": TEAM_RULE,
                      "content/post.md": "The merger created synergy.\n"})
@@ -233,12 +221,17 @@ def test_sarif_describes_team_rules_of_a_nested_project(tmp_path):
     assert result.get("ruleIndex") == ids.index("house-synergy")
 
 
-@pytest.mark.xfail(strict=True, reason="SARIF artifactLocation.uri is the raw path, not a URI reference: "
-                                       "'my post.md' should be 'my%20post.md' (and '%' should be '%25')")
 def test_sarif_uri_is_percent_encoded(tmp_path):
-    write(tmp_path, {"my post.md": "Many dogs bark.\n"})
-    run = sarif(cli("lint", "my post.md", "--select", VQ, "--format", "sarif", cwd=tmp_path))["runs"][0]
-    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "my%20post.md"
+    from urllib.parse import unquote
+
+    write(tmp_path, {"my post.md": "Many dogs bark.\n", "a,b:c%.md": "Many dogs bark.\n"})
+    run = sarif(cli("lint", "my post.md", "a,b:c%.md", "--select", VQ, "--format", "sarif", cwd=tmp_path))["runs"][0]
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+            if r["ruleId"] == VQ]
+    assert uris[0] == "my%20post.md"
+    # a ':' in the first segment would read as a scheme, and '%' starts an escape: both are escaped
+    assert (unquote(uris[1]), ":" in uris[1], "%25" in uris[1]) == ("a,b:c%.md", False, True)
+    validate_sarif(sarif(cli("lint", "my post.md", "a,b:c%.md", "--format", "sarif", cwd=tmp_path)), skip=False)
 
 
 # -- junit ----------------------------------------------------------------------------------

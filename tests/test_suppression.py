@@ -73,10 +73,6 @@ def test_next_line_same_line_all_rules_several_ids_and_aliases(tmp_path):
     assert doc["summary"]["suppressed"] == 6
 
 
-@pytest.mark.xfail(strict=True, reason="two spaces between sentences (which is what an inline comment such as "
-                                       "'<!-- draftlint-disable-line ... -->' at a line's end leaves in the prose) "
-                                       "hide sentence-start findings: 'Research shows' after 'Dogs bark.  ' is not "
-                                       "flagged as unsourced-claim")
 @pytest.mark.parametrize("between", ["  ", " <!-- draftlint-disable-line vague-quantifier -->\n"],
                          ids=["two-spaces", "inline-directive"])
 def test_what_follows_an_inline_directive_is_still_linted(tmp_path, between):
