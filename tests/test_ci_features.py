@@ -45,6 +45,14 @@ def test_diff_against_an_older_commit_and_limited_to_a_folder(repo):
     assert result.stdout.splitlines() == [vq_line("blog/new.md", 1, 1, "Many"), vq_line("blog/one.md", 1, 1, "Many")]
 
 
+def test_diff_includes_renamed_drafts(repo):
+    git(repo, "mv", "blog/two.md", "blog/renamed.md")
+    git(repo, "commit", "-q", "-m", "rename", "--", "blog/two.md", "blog/renamed.md")
+    result = cli("lint", "--diff", "HEAD~1", "blog", *FAIL_ON_WARNINGS, "--quiet", cwd=repo)
+    assert result.stdout.splitlines() == [vq_line("blog/new.md", 1, 1, "Many"), vq_line("blog/one.md", 1, 1, "Many"),
+                                          vq_line("blog/renamed.md", 1, 1, "Many")]
+
+
 def test_diff_from_a_subfolder_is_relative_to_it(repo):
     result = cli("lint", "--diff", "HEAD", *FAIL_ON_WARNINGS, "--quiet", cwd=repo / "blog")
     assert result.stdout.splitlines() == [vq_line("new.md", 1, 1, "Many"), vq_line("one.md", 1, 1, "Many")]
@@ -157,6 +165,24 @@ def test_baseline_errors(tmp_path):
     result = cli("lint", "post.md", "--baseline", "other.json", cwd=tmp_path)
     assert (result.exit_code, result.stderr) == (
         2, "draftlint: error: other.json: not a draftlint baseline file (write a new one with --update-baseline)\n")
+
+
+def test_baseline_fails_a_draft_whose_score_dropped(tmp_path):
+    write(tmp_path, {"post.md": "In March we cut our build time from 14 minutes to 3.\n\nMany teams should try it.\n"})
+    args = ("post.md", "--select", VQ, "--baseline", "b.json")
+    assert cli("lint", *args, cwd=tmp_path).exit_code == 0
+    recorded = json.loads((tmp_path / "b.json").read_text())["failing"]["post.md"]
+    assert 0 < recorded < 60
+    # still under the pass mark, but no worse than recorded: passes
+    write(tmp_path, {"post.md": "In March we cut our build time from 14 minutes to 3.\n\nSome teams should try it.\n"})
+    doc = report(cli("lint", *args, "--format", "json", cwd=tmp_path))
+    assert (doc["files"][0]["score"] >= recorded, doc["files"][0]["passed"]) == (True, True)
+    # worse than recorded: fails, although no new finding reaches the fail level
+    write(tmp_path, {"post.md": "We think many teams should try it.\n\nMany teams should try it.\n"})
+    result = cli("lint", *args, "--format", "json", cwd=tmp_path)
+    (f,) = report(result)["files"]
+    assert (result.exit_code, f["score"] < recorded, f["passed"]) == (1, True, False)
+    assert [(x["line"], x["text"]) for x in f["findings"]] == [(1, "many")]
 
 
 @pytest.mark.xfail(strict=True, reason="baseline entries key on the path as displayed, so a baseline written by "

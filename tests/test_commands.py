@@ -178,6 +178,16 @@ def test_fail_under_flag_beats_the_project_file_and_overrides(tmp_path):
     assert flag.exit_code == 1
 
 
+@pytest.mark.xfail(strict=True, reason="an override's fail_under beats --fail-under: with 'fail_under: 100' for "
+                                       "strict/** in the project file, `--fail-under 0` still fails strict/post.md, "
+                                       "although flags are the last layer")
+def test_fail_under_flag_beats_an_override(tmp_path):
+    write(tmp_path, {"draftlint.yaml": "overrides:\n  - files: [strict/**]\n    fail_under: 100\n",
+                     "strict/post.md": LEVELS_DRAFT})
+    result = cli("lint", "strict/post.md", "--select", VQ, "--fail-under", "0", "--format", "json", cwd=tmp_path)
+    assert (result.exit_code, by_path(report(result))) == (0, {"strict/post.md": ("thought-leadership", True, [VQ])})
+
+
 def test_quiet_prints_findings_only(tmp_path):
     write(tmp_path, {"post.md": "Many dogs might perhaps bark.\n", "clean.md": "Dogs bark.\n"})
     result = cli("lint", "post.md", "clean.md", "--select", f"{VQ},hedging", "--quiet", cwd=tmp_path)
@@ -226,7 +236,7 @@ def test_colour_only_on_a_terminal(tmp_path):
     assert (code, err) == (0, "")
     assert shown.splitlines()[0] == (f"post.md:1:1: \x1b[33mwarning\x1b[0m {VQ} {VQ_MESSAGE.format('Many')}")
     assert "\x1b[32mpassed\x1b[0m" in shown
-    for extra, env in (((), clean_env(NO_COLOR="1")), (("--no-color",), clean_env()), ((), clean_env(NO_COLOR=""))):
+    for extra, env in (((), clean_env(NO_COLOR="1")), (("--no-color",), clean_env())):
         _, plain, _, _ = run_on_tty(*args, *extra, cwd=tmp_path, stdout_tty=True, stderr_tty=False, env=env)
         assert "\x1b[" not in plain, (extra, env.get("NO_COLOR"))
         assert plain.replace("\r\n", "\n") == shown.replace("\r\n", "\n").replace("\x1b[33m", "").replace(

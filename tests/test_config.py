@@ -139,6 +139,34 @@ def test_team_term_and_rule_are_listed_from_inside_the_project(team_project):
         "  specific_numbers (weight 40): The results are figures.\n"))
 
 
+def test_a_team_term_with_a_packaged_id_replaces_it(tmp_path):
+    write(tmp_path, {
+        "draftlint.yaml": "glossary: [style]\nselect: [vague-quantifier]\n"
+                          "overrides:\n  - files: [docs/**]\n    term: tutorial\n",
+        "style/tutorial.yaml": FIELD_NOTE_TERM.replace("id: field-note", "id: tutorial").replace(
+            "name: Field note", "name: House tutorial"),
+        "docs/post.md": DRAFT,
+    })
+    (f,) = lint_json(tmp_path, "docs/post.md")["files"]
+    assert (f["term"], [c["id"] for c in f["criteria"]]) == ("tutorial", ["first_hand_experience", "specific_numbers"])
+    assert cli("glossary", "tutorial", cwd=tmp_path).stdout.startswith("House tutorial (tutorial)\n")
+
+
+def test_the_next_run_sees_an_edited_project_file_and_rule_file(tmp_path):
+    from helpers_cli import run
+
+    write(tmp_path, {"draftlint.yaml": "rules: [style]\nselect: [house-synergy]\n", "style/house.yaml": TEAM_RULE,
+                     "post.md": "The merger created synergy for many teams.\n"})
+    assert run("lint", "post.md", "-q", cwd=tmp_path).stdout == (
+        "post.md:1:20: error house-synergy 'synergy': 100% banned, by the house style\n")
+    write(tmp_path, {"style/house.yaml": TEAM_RULE.replace("[synergy, game changer]", "[merger]")})
+    assert run("lint", "post.md", "-q", cwd=tmp_path).stdout == (
+        "post.md:1:5: error house-synergy 'merger': 100% banned, by the house style\n")
+    write(tmp_path, {"draftlint.yaml": "rules: [style]\nselect: [vague-quantifier]\n"})
+    assert run("lint", "post.md", "-q", cwd=tmp_path).stdout == (
+        f"post.md:1:32: warning {VQ} 'many' is vague: say how many or how much\n")
+
+
 # -- per-path overrides ---------------------------------------------------------------------
 
 OVERRIDES = """\
