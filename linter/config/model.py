@@ -110,7 +110,9 @@ class Config:
         changes = {k: v for k, v in flags.items() if v not in (None, ())}
         if "ignore" in changes:
             changes["ignore"] = self.ignore + tuple(changes["ignore"])
-        if "select" in changes:
-            # a flag's selection wins over the file's and over every override's
-            changes["overrides"] = tuple(replace(o, select=None) for o in self.overrides)
+        # a flag wins over the file's setting and over every override's (--term is only the
+        # default for drafts that name no term, so an override's term still wins for its paths)
+        cleared = {key: None for key in ("select", "fail_under") if key in changes}
+        if cleared:
+            changes["overrides"] = tuple(replace(o, **cleared) for o in self.overrides)
         return replace(self, **changes)
