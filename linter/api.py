@@ -326,10 +326,13 @@ def build_report(files, fail_level: str = "error", rules=()) -> Report:
 
 
 def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | None = None, stdin_name: str = "-",
-         progress=None, jobs: int | None = None, cache_dir: Path | None = None, use_cache: bool = True) -> Report:
+         progress=None, jobs: int | None = None, cache_dir: Path | None = None, use_cache: bool = True,
+         filter_files: bool = False) -> Report:
     """Lint paths the way the command line does: each draft with the project file found
     above it (or ``config_file``), per-path overrides, then ``flags``; results cached, and
-    spread over ``jobs`` processes (default: one per core, at most one per draft)."""
+    spread over ``jobs`` processes (default: one per core, at most one per draft).
+    Include/exclude patterns apply to drafts found in folders, and to named files too when
+    ``filter_files`` (the files of ``--diff`` were not chosen by hand)."""
     from linter.config.loader import config_for
 
     flags = flags or {}
@@ -345,7 +348,8 @@ def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | No
         else:  # stdin: the config is the one its --stdin-filename would have
             folder = (Path.cwd() / stdin_name).parent if stdin_name != "-" else Path.cwd()
         config = config_for(folder, config_file)
-        if target.path is not None and target.display not in _explicit(paths) and not config.wants(target.path):
+        chosen = target.display in _explicit(paths) and not filter_files
+        if target.path is not None and not chosen and not config.wants(target.path):
             continue  # excluded by the project's include/exclude patterns
         key = config.source
         if key not in configs:

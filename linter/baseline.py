@@ -20,24 +20,33 @@ from linter.model import FileReport, Report
 VERSION = 1
 
 
-def _keys(fr: FileReport) -> list[str]:
+def _canonical(path: str, root: Path) -> str:
+    """The same draft however its path was typed: relative to the baseline file's folder,
+    with '/' separators, so the baseline works in any checkout of the repository."""
+    if path == "-":
+        return path
+    return Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+
+
+def _keys(fr: FileReport, root: Path) -> list[str]:
     seen: Counter = Counter()
     keys = []
     for rf in fr.findings:
-        base = (fr.path, rf.finding.rule, " ".join(rf.text.split()))
+        base = (_canonical(fr.path, root), rf.finding.rule, " ".join(rf.text.split()))
         keys.append(json.dumps([*base, seen[base]]))
         seen[base] += 1
     return keys
 
 
 def write(report: Report, path: Path) -> int:
+    root = path.resolve().parent
     data = {"baseline_version": VERSION, "findings": [], "failing": {}}
     for fr in report.files:
         if fr.error:
             continue
-        data["findings"].extend(_keys(fr))
+        data["findings"].extend(_keys(fr, root))
         if fr.passed is False:
-            data["failing"][fr.path] = fr.score
+            data["failing"][_canonical(fr.path, root)] = fr.score
     fd, tmp = tempfile.mkstemp(dir=str(path.parent) or ".", prefix=".draftlint-baseline-")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump(data, fh, indent=1, sort_keys=True)
@@ -56,9 +65,10 @@ def read(path: Path) -> dict:
     return data
 
 
-def apply(report: Report, baseline: dict) -> tuple[Report, int]:
+def apply(report: Report, baseline: dict, path: Path) -> tuple[Report, int]:
     """The report without findings the baseline knows, and drafts no worse than recorded
     counted as passed."""
+    root = path.resolve().parent
     known = set(baseline.get("findings", []))
     failing = baseline.get("failing", {})
     files = []
@@ -67,10 +77,11 @@ def apply(report: Report, baseline: dict) -> tuple[Report, int]:
         if fr.error:
             files.append(fr)
             continue
-        keep = tuple(rf for rf, key in zip(fr.findings, _keys(fr)) if key not in known)
+        keep = tuple(rf for rf, key in zip(fr.findings, _keys(fr, root)) if key not in known)
         hidden += len(fr.findings) - len(keep)
         passed = fr.passed
-        if passed is False and fr.path in failing and fr.score is not None and fr.score >= failing[fr.path]:
+        key = _canonical(fr.path, root)
+        if passed is False and key in failing and fr.score is not None and fr.score >= failing[key]:
             passed = True
         files.append(replace(fr, findings=keep, passed=passed))
     from linter.api import build_report

@@ -154,7 +154,8 @@ def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, i
         bar.total = _count_targets(targets, stdin_filename)
         bar.enabled = bar.enabled and (progress or bar.total >= 10)
         report = api.lint(targets, flags, Path(config_file) if config_file else None, stdin_filename, bar,
-                          jobs=jobs, cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache)
+                          jobs=jobs, cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
+                          filter_files=diff_base is not None)
         bar.finish()
         if baseline:
             from linter import baseline as bl
@@ -164,7 +165,7 @@ def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, i
                 n = bl.write(report, path)
                 click.echo(f"draftlint: wrote {n} finding(s) to the baseline {path}", err=True)
                 return EXIT_OK if not any(fr.error for fr in report.files) else EXIT_ERROR
-            report, _hidden = bl.apply(report, bl.read(path))
+            report, _hidden = bl.apply(report, bl.read(path), path)
         color = fmt == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
         sys.stdout.write(render(report, fmt, color=color, quiet=quiet))
         for fr in report.files:
@@ -220,7 +221,7 @@ def rules_cmd():
     def go():
         linter = _project_linter()
         rows = [(r.id, r.severity, r.criterion or "-", r.summary) for r in linter.rules.rules]
-        w = [max(len(r[i]) for r in rows) for i in range(3)]
+        w = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(("id", "severity", "criterion"))]
         click.echo(f"{'id':<{w[0]}}  {'severity':<{w[1]}}  {'criterion':<{w[2]}}  summary")
         for r in rows:
             click.echo(f"{r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:<{w[2]}}  {r[3]}")

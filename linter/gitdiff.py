@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -9,32 +10,35 @@ from linter.errors import DraftlintError
 from linter.source.reader import DRAFT_SUFFIXES
 
 
+def _git(args: list[str], cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], capture_output=True, text=True, cwd=cwd)
+
+
 def changed_drafts(base: str, paths: tuple[str, ...]) -> list[str]:
     """Draft files added, copied, modified or renamed since ``base`` (committed or not),
-    restricted to ``paths``; paths are relative to the current folder."""
+    and untracked ones, under ``paths``; returned relative to the current folder."""
     try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True)
+        top = _git(["rev-parse", "--show-toplevel"])
     except FileNotFoundError:
         raise DraftlintError("--diff needs git, which is not installed") from None
-    except subprocess.CalledProcessError:
-        raise DraftlintError("--diff needs a git repository, and this folder is not in one") from None
+    if top.returncode != 0:
+        raise DraftlintError("--diff needs a git repository, and this folder is not in one")
     root = Path(top.stdout.strip())
-    proc = subprocess.run(
-        ["git", "diff", "--name-only", "-z", "--diff-filter=ACMR", "--relative", base, "--", *(paths or ("."))],
-        capture_output=True, text=True,
-    )
+    proc = _git(["diff", "--name-only", "-z", "--diff-filter=ACMR", base, "--"], cwd=root)
     if proc.returncode != 0:
         detail = (proc.stderr.strip().splitlines() or ["unknown revision"])[0]
         raise DraftlintError(f"--diff {base}: {detail}")
-    del root
     names = [n for n in proc.stdout.split("\0") if n]
-    untracked = subprocess.run(
-        ["git", "ls-files", "--others", "--exclude-standard", "-z", "--", *(paths or ("."))],
-        capture_output=True, text=True,
-    )
+    untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], cwd=root)
     names += [n for n in untracked.stdout.split("\0") if n]
-    out = []
-    for name in sorted(set(names)):
-        if name.lower().endswith(DRAFT_SUFFIXES) and Path(name).is_file():
-            out.append(name)
-    return out
+    scopes = [Path(p).resolve() for p in (paths or (".",))]
+    here = Path.cwd()
+    out = set()
+    for name in names:
+        full = (root / name).resolve()
+        if not name.lower().endswith(DRAFT_SUFFIXES) or not full.is_file():
+            continue
+        if not any(full == scope or scope in full.parents for scope in scopes):
+            continue
+        out.add(os.path.relpath(full, here))
+    return sorted(out)

@@ -91,17 +91,12 @@ def test_diff_with_nothing_changed(tmp_path, fmt):
         assert result.stdout == ""
 
 
-@pytest.mark.xfail(strict=True, reason="--diff ignores the project's exclude (and include) patterns: a changed "
-                                       "draft under an excluded vendor/ folder is linted")
 def test_diff_respects_exclude(repo):
     write(repo, {"draftlint.yaml": 'exclude: ["vendor/"]\n', "vendor/readme.md": "Many vendors.\n"})
     result = cli("lint", "--diff", "HEAD", *FAIL_ON_WARNINGS, "--quiet", cwd=repo)
     assert "vendor/readme.md" not in result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="--diff BASE .. from a subfolder: `git diff --relative` drops tracked "
-                                       "changes outside the subfolder, but untracked ones are kept, so ../blog/one.md "
-                                       "(modified) is missing while ../blog/new.md (untracked) is linted")
 def test_diff_with_a_path_outside_the_current_folder(repo):
     result = cli("lint", "--diff", "HEAD", "../blog", *FAIL_ON_WARNINGS, "--quiet", cwd=repo / "docs")
     assert result.stdout.splitlines() == [vq_line("../blog/new.md", 1, 1, "Many"),
@@ -185,9 +180,6 @@ def test_baseline_fails_a_draft_whose_score_dropped(tmp_path):
     assert [(x["line"], x["text"]) for x in f["findings"]] == [(1, "many")]
 
 
-@pytest.mark.xfail(strict=True, reason="baseline entries key on the path as displayed, so a baseline written by "
-                                       "`draftlint lint .` ('./post.md') matches nothing for `draftlint lint post.md` "
-                                       "or `--diff` ('post.md'): every old finding is reported as new")
 def test_baseline_matches_the_same_draft_however_it_was_named(tmp_path):
     write(tmp_path, {"post.md": "Many dogs bark.\n"})
     assert cli("lint", ".", *FAIL_ON_WARNINGS, "--baseline", "b.json", cwd=tmp_path).exit_code == 0

@@ -38,9 +38,6 @@ def test_rules_is_a_table_of_id_severity_criterion_summary(tmp_path):
         assert " ".join(raw["description"].split()).startswith(t[3].rstrip(".")), t[0]
 
 
-@pytest.mark.xfail(strict=True, reason="`draftlint rules` pads each column to its widest value, not to its "
-                                       "header: 'severity' (8) is wider than 'warning' (7), so every row's criterion "
-                                       "and summary start one column left of their headers")
 def test_rules_table_columns_line_up_with_the_header(tmp_path):
     header, *rows = cli("rules", cwd=tmp_path).stdout.splitlines()
     cuts = [header.index(name) for name in ("severity", "criterion", "summary")]
@@ -178,9 +175,6 @@ def test_fail_under_flag_beats_the_project_file_and_overrides(tmp_path):
     assert flag.exit_code == 1
 
 
-@pytest.mark.xfail(strict=True, reason="an override's fail_under beats --fail-under: with 'fail_under: 100' for "
-                                       "strict/** in the project file, `--fail-under 0` still fails strict/post.md, "
-                                       "although flags are the last layer")
 def test_fail_under_flag_beats_an_override(tmp_path):
     write(tmp_path, {"draftlint.yaml": "overrides:\n  - files: [strict/**]\n    fail_under: 100\n",
                      "strict/post.md": LEVELS_DRAFT})

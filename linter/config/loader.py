@@ -27,7 +27,7 @@ SETTINGS = {
     "exclude": "list of gitignore-style patterns",
     "overrides": "list of {files, select, ignore, severity, term, fail_under}",
     "model": "installed spaCy model package",
-    "max_file_size": "bytes",
+    "max_file_size": "number of bytes",
 }
 OVERRIDE_KEYS = {"files", "select", "ignore", "severity", "term", "fail_under"}
 

@@ -9,4 +9,4 @@ from functools import lru_cache
 def compile_patterns(patterns: tuple[str, ...]):
     import pathspec
 
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
