@@ -143,11 +143,13 @@ class Linter:
     def term_for(self, draft: Draft, settings: DraftSettings) -> Term:
         name = draft.settings.get("term", settings.term or self.config.default_term)
         term = self.glossary.get(name) if isinstance(name, str) else None
+        line = draft.settings_lines.get("term") if "term" in draft.settings else None
         if term is None:
             raise InputError(f"front matter names unknown term {name!r} (known: {', '.join(sorted(self.glossary.terms))})",
-                             path=draft.source.path)
+                             path=draft.source.path, line=line)
         if not term.scorable:
-            raise InputError(f"term '{term.id}' has no criteria, so it cannot score a draft", path=draft.source.path)
+            raise InputError(f"term '{term.id}' has no criteria, so it cannot score a draft", path=draft.source.path,
+                             line=line)
         return term
 
     def fail_under(self, term: Term, settings: DraftSettings | None = None) -> float:
@@ -186,7 +188,7 @@ class Linter:
 
     def read_source(self, target: Target) -> Source:
         if target.path is None:
-            return read_stdin(target.display)
+            return read_stdin(target.display, self.config.max_file_size)
         return read_path(target.path, target.display, self.config.max_file_size)
 
     def settings_key(self, path: str) -> str:
@@ -264,8 +266,8 @@ class Linter:
 
         draft = analysis.draft
         raw = [
-            Finding(rule=INVALID_FRONT_MATTER, severity="error", message=message, start=start, end=end)
-            for message, start, end in draft.problems
+            Finding(rule=rule, severity=severity, message=message, start=start, end=end)
+            for rule, severity, message, start, end in draft.problems
         ] + compiled.run(analysis)
         from linter.nlp.language import looks_english
 

@@ -100,8 +100,10 @@ class Draft:
     links: tuple[tuple[int, int], ...] = ()  # prose spans of link text
     code_blocks: tuple[CodeBlock, ...] = ()
     directives: tuple[Directive, ...] = ()
-    problems: tuple[tuple[str, int, int], ...] = ()  # (message, source start, end) found while reading
+    #: (finding id, severity, message, source start, end) for problems found while reading
+    problems: tuple[tuple[str, str, str, int, int], ...] = ()
     inline_code: int = 0  # how many inline code spans the draft has
+    settings_lines: dict = field(default_factory=dict, compare=False)  # line of each 'draftlint:' key
 
     def block_at(self, prose_offset: int) -> Block | None:
         lo, hi = 0, len(self.blocks)

@@ -145,18 +145,18 @@ def test_unknown_term_is_a_per_file_error_and_other_files_still_lint(tmp_path):
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith(f"draftlint: error: {bad}: front matter names unknown term 'no-such-term'")
+    assert lines[0].startswith(f"draftlint: error: {bad}:3: front matter names unknown term 'no-such-term'")
     assert "thought-leadership" in lines[0]  # it names the terms that exist
     doc = json.loads(result.stdout)
     bad_report, good_report = doc["files"]
     assert (bad_report["term"], bad_report["score"], bad_report["findings"]) == (None, None, [])
-    assert bad_report["error"].startswith(f"{bad}: front matter names unknown term")
+    assert bad_report["error"].startswith(f"{bad}:3: front matter names unknown term")
     assert [(f["rule"], f["line"], f["column"], f["text"]) for f in good_report["findings"]] == [(VQ, 1, 1, "Many")]
 
 
 def test_reference_term_cannot_score_a_draft():
     report = lint("---\ndraftlint:\n  term: blog\n---\nDogs.\n")
-    assert report.error == "x.md: term 'blog' has no criteria, so it cannot score a draft"
+    assert report.error == "x.md:3: term 'blog' has no criteria, so it cannot score a draft"
     assert report.findings == ()
 
 

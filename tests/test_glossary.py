@@ -85,10 +85,10 @@ def test_an_unknown_term_is_a_per_file_error(linter, tmp_path):
     good.write_text("We cut build times from 14 minutes to 3 minutes last month.\n", encoding="utf-8")
     report = linter.lint_paths([str(bad), str(good)])
     known = ", ".join(sorted(linter.glossary.terms))
-    assert report.files[0].error == f"{bad}: front matter names unknown term 'manifesto' (known: {known})"
+    assert report.files[0].error == f"{bad}:2: front matter names unknown term 'manifesto' (known: {known})"
     assert report.files[1].error is None and report.files[1].score is not None
 
 
 def test_a_reference_term_cannot_score(linter):
     report = linter.lint_text("---\ndraftlint: {term: blog}\n---\nText.\n", "d.md")
-    assert report.error == "d.md: term 'blog' has no criteria, so it cannot score a draft"
+    assert report.error == "d.md:2: term 'blog' has no criteria, so it cannot score a draft"

@@ -202,7 +202,7 @@ def test_errors_and_stdin_in_json(tmp_path):
     assert missing == {"path": str(tmp_path / "missing.md"), "term": None, "score": None, "passed": None,
                        "criteria": [], "findings": [],
                        "error": f"{tmp_path / 'missing.md'}: no such file or directory"}
-    assert term["error"].startswith(f"{tmp_path / 'term.md'}: front matter names unknown term 'nope'")
+    assert term["error"].startswith(f"{tmp_path / 'term.md'}:3: front matter names unknown term 'nope'")
     assert stdin["path"] == "in.md" and stdin["term"] == "thought-leadership"
     assert [(x["rule"], x["line"], x["column"], x["end_line"], x["end_column"], x["text"], x["severity"],
              x["criterion"]) for x in stdin["findings"]] == [(VQ, 1, 10, 1, 14, "many", "warning", "specific_numbers")]

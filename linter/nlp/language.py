@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
+import re
+
 MIN_WORDS = 20
-MIN_FUNCTION_WORD_SHARE = 0.15  # English prose runs at 35-50%; German or Japanese under 10%
+#: Very common function words of other languages written in the Latin alphabet that are not
+#: English words (German, French, Spanish, Portuguese, Italian, Dutch, Scandinavian).
+FOREIGN_FUNCTION_WORDS = frozenset("""
+der das und ist nicht mit sich auf dem den des eine einen ein zu wir ich sie es auch sind wird wurde
+werden haben hat bei nach oder aber wie noch nur schon sehr mehr diese dieser
+le les et est une des du au aux avec pour sur dans qui nous vous ils elle pas sont cette mais ou
+el los las y es un una con por para del que se su sus como pero muy más este esta son fue
+os um uma não com por para pelo pela mais foi são isso isto também
+il di che non della delle degli nel nella sono questo questa anche però molto gli
+het een van en niet zijn voor dat met wij ook maar
+och att det som inte jeg og ikke er til på
+""".split())
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def looks_english(doc) -> bool:
-    """True unless a draft of some length is mostly in another script, or has almost none
-    of English's function words."""
-    letters = [c for c in doc.text if c.isalpha()]
+    """True unless a draft of some length is mostly in another script, or uses another
+    language's function words more than English's."""
+    text = doc.text
+    letters = [c for c in text if c.isalpha()]
     if len(letters) >= 40 and sum(1 for c in letters if c.isascii()) / len(letters) < 0.5:
         return False
-    words = [t for t in doc if t.is_alpha]
+    words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < MIN_WORDS:
         return True
-    share = sum(1 for t in words if t.is_stop) / len(words)
-    return share >= MIN_FUNCTION_WORD_SHARE
+    foreign = sum(1 for w in words if w in FOREIGN_FUNCTION_WORDS)
+    english = sum(1 for t in doc if t.is_alpha and t.is_stop and t.lower_ not in FOREIGN_FUNCTION_WORDS)
+    return not (foreign >= 5 and foreign > english)

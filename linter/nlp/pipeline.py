@@ -118,19 +118,31 @@ def _run_batch(batch: list[Draft], nlp) -> Iterator[Analysis]:
 
 
 def _chunks(prose: str, words: int) -> list[str]:
-    """Pieces of at most about ``words`` words, cut where blocks are joined."""
-    pieces, start, count = [], 0, 0
-    pos = 0
-    while True:
-        cut = prose.find("\n\n", pos)
-        end = len(prose) if cut < 0 else cut + 2
-        count += prose.count(" ", pos, end) + 1
-        if count >= words or cut < 0:
-            pieces.append(prose[start:end])
-            start, count = end, 0
-        if cut < 0:
+    """Pieces of about ``words`` words: cut where blocks are joined, else after a
+    sentence, else at a space (a very long paragraph has no better place)."""
+    pieces: list[str] = []
+    start = 0
+    n = len(prose)
+    while start < n:
+        # where the piece would end, counting ``words`` spaces on from its start
+        pos, count = start, 0
+        while count < words:
+            nxt = prose.find(" ", pos)
+            if nxt < 0:
+                pos = n
+                break
+            pos, count = nxt + 1, count + 1
+        if pos >= n:
+            pieces.append(prose[start:])
             break
-        pos = end
+        cut = prose.rfind("\n\n", start, pos)
+        if cut > start:
+            end = cut + 2
+        else:
+            sentence = max(prose.rfind(". ", start, pos), prose.rfind("? ", start, pos), prose.rfind("! ", start, pos))
+            end = sentence + 2 if sentence > start else pos
+        pieces.append(prose[start:end])
+        start = end
     return [p for p in pieces if p]
 
 

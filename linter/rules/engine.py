@@ -109,8 +109,9 @@ class CompiledRules:
                 raw.extend(RULE_TYPES[rule.type].check(rule, analysis))
             except Exception as exc:
                 findings.append(_internal(rule.id, exc))
+        numbered: dict[int, bool] = {}  # sentence start -> has a figure (per draft, not per match)
         for m in raw:
-            if _kept(m, analysis):
+            if _kept(m, analysis, numbered):
                 findings.append(_to_finding(m, analysis.draft))
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return findings
@@ -128,7 +129,7 @@ def _longest(items):
     return kept
 
 
-def _kept(m: RawMatch, analysis) -> bool:
+def _kept(m: RawMatch, analysis, numbered: dict | None = None) -> bool:
     rule = m.rule
     draft = analysis.draft
     if not rule.skip_in and not rule.unless:
@@ -146,10 +147,7 @@ def _kept(m: RawMatch, analysis) -> bool:
     for cond in rule.unless:
         if cond == "number_in_sentence":
             # a figure elsewhere in the sentence; the match itself and ordinals ("second") don't count
-            if sent is not None and any(
-                (t.like_num or _DIGIT.search(t.text)) and not (m.start <= t.idx < m.end)
-                and t.lower_ not in _ORDINAL_WORDS for t in sent
-            ):
+            if sent is not None and _figures_outside(sent, m, numbered):
                 return False
         elif cond == "link_in_sentence":
             if any(a < s_end and b > s_start for a, b in draft.links):
@@ -161,6 +159,18 @@ def _kept(m: RawMatch, analysis) -> bool:
             if before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d"):
                 return False
     return True
+
+
+def _figures_outside(sent, m: RawMatch, numbered: dict | None) -> bool:
+    """Whether the sentence has a number outside the match (sentences are scanned once)."""
+    key = sent.start
+    if numbered is None or key not in numbered:
+        spans = [(t.idx, t.idx + len(t.text)) for t in sent
+                 if (t.like_num or _DIGIT.search(t.text)) and t.lower_ not in _ORDINAL_WORDS]
+        if numbered is None:
+            return any(not (m.start <= a < m.end) for a, _ in spans)
+        numbered[key] = spans
+    return any(not (m.start <= a < m.end) for a, _ in numbered[key])
 
 
 class _Values(dict):

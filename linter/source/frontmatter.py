@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from linter.yamlio import load_text
 
@@ -32,6 +32,7 @@ class FrontMatter:
     title_span: tuple[int, int] | None  # source span of the title's text
     problem: str | None = None  # why the front matter could not be used, if it could not
     problem_span: tuple[int, int] | None = None
+    settings_lines: dict = field(default_factory=dict)  # line of each key of 'draftlint:' in the file
 
 
 def find(text: str, path: str) -> FrontMatter | None:
@@ -65,36 +66,69 @@ def find(text: str, path: str) -> FrontMatter | None:
     if data is None:
         data = {}
     elif not isinstance(data, dict):
-        problem, problem_line, data = "front matter is not a mapping of keys to values", 2, {}
+        problem, problem_line, data = "front matter is not a mapping of keys to values", _first_value_line(body) + 1, {}
+    settings_lines: dict = {}
+    if not problem and "draftlint" in data:
+        problem, problem_line, settings_lines = _check_settings(data, body)
+        if problem:
+            data = {k: v for k, v in data.items() if k != "draftlint"}
     span = None
     if problem:
         line_start = _line_start(text, problem_line or 1)
         line_end = min(len(text), end, _line_end(text, line_start))
         span = (line_start, line_end)
-        # Salvage the title, so the draft is still linted as its author meant.
-        m = _TITLE.search(text, body_start, close.start())
-        if m and m.group(1):
-            raw = m.group(1)
-            data = {"title": raw[1:-1] if len(raw) >= 2 and raw[0] in "\"'" and raw[-1] == raw[0] else raw}
+        if not data:
+            # Salvage the title, so the draft is still linted as its author meant.
+            m = _TITLE.search(text, body_start, close.start())
+            if m and m.group(1):
+                raw = m.group(1)
+                data = {"title": raw[1:-1] if len(raw) >= 2 and raw[0] in "\"'" and raw[-1] == raw[0] else raw}
     return FrontMatter(data=dict(data), start=0, end=end,
                        title_span=_title_span(text, body_start, close.start(), data), problem=problem,
-                       problem_span=span)
+                       problem_span=span, settings_lines=settings_lines)
+
+
+SETTINGS_KEYS = ("term", "disable")
+
+
+def _check_settings(data: dict, body: str) -> tuple[str | None, int | None, dict]:
+    """The ``draftlint:`` mapping: a problem and its line, or the line of each setting."""
+    value = data["draftlint"]
+    line_of = getattr(data, "line_of", lambda key: 1)
+    if not isinstance(value, dict):
+        return "front matter 'draftlint' must be a mapping, e.g. {term: tutorial}", line_of("draftlint") + 1, {}
+    value_line = getattr(value, "line_of", lambda key: line_of("draftlint"))
+    for key in value:
+        if key not in SETTINGS_KEYS:
+            return (f"front matter 'draftlint' has unknown key '{key}' (known: {', '.join(SETTINGS_KEYS)})",
+                    value_line(key) + 1, {})
+    if "term" in value and not isinstance(value["term"], str):
+        return "front matter 'draftlint.term' must be a glossary term id", value_line("term") + 1, {}
+    disable = value.get("disable", [])
+    if not (disable is True or (isinstance(disable, list) and all(isinstance(d, str) for d in disable))):
+        return "front matter 'draftlint.disable' must be a list of rule ids", value_line("disable") + 1, {}
+    return None, None, {key: value_line(key) + 1 for key in value}
+
+
+def _first_value_line(body: str) -> int:
+    for n, line in enumerate(re.split(r"\r\n|\r|\n", body), start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return n
+    return 1
 
 
 def _line_start(text: str, line: int) -> int:
-    pos = 0
-    for _ in range(line - 1):
-        nl = text.find("\n", pos)
-        if nl < 0:
-            return pos
-        pos = nl + 1
-    return pos
+    if line <= 1:
+        return 0
+    for n, m in enumerate(re.finditer(r"\r\n|\r|\n", text), start=2):
+        if n == line:
+            return m.end()
+    return len(text)
 
 
 def _line_end(text: str, start: int) -> int:
-    nl = text.find("\n", start)
-    end = len(text) if nl < 0 else nl
-    return end - 1 if end > start and text[end - 1] == "\r" else end
+    m = re.compile(r"\r\n|\r|\n").search(text, start)
+    return m.start() if m else len(text)
 
 
 def _title_span(text: str, start: int, end: int, data: dict) -> tuple[int, int] | None:

@@ -29,7 +29,9 @@ def _parser(mdx: bool = False):
     from mdit_py_plugins.footnote import footnote_plugin
 
     # Footnotes: "[^1]" markers are not prose, and the notes themselves are.
-    md = (MarkdownIt("commonmark", {"typographer": False, "linkify": False})
+    # commonmark's preset stops at 20 levels of nesting and drops the rest of the draft;
+    # 100 keeps real drafts whole and stays far from Python's recursion limit.
+    md = (MarkdownIt("commonmark", {"typographer": False, "linkify": False, "maxNesting": 100})
           .enable(["table", "strikethrough"]).use(footnote_plugin))
     if mdx:
         md.disable("code")  # MDX has no indented code blocks; indentation is layout there
@@ -314,6 +316,9 @@ def parse(source: Source, fmt: str) -> Draft:
         text, directives = mdx.mask(text)
     walker = _Walker(source, text)
     walker.directives.extend(directives)
+    problems: list = []
+    if fm and fm.problem:
+        problems.append(("invalid-front-matter", "error", fm.problem, *fm.problem_span))
     if fm and fm.title_span:
         s, e = fm.title_span
         walker.cursor = s
@@ -322,7 +327,7 @@ def parse(source: Source, fmt: str) -> Draft:
     if fmt == "text":
         _walk_plain(walker, text)
     else:
-        walker.walk(_parser(is_mdx).parse(text))
+        problems.extend(_walk_markdown(walker, text, is_mdx))
     data = fm.data if fm else {}
     settings = data.get("draftlint") if isinstance(data.get("draftlint"), dict) else {}
     return Draft(
@@ -336,9 +341,41 @@ def parse(source: Source, fmt: str) -> Draft:
         links=tuple(walker.links),
         code_blocks=tuple(walker.code_blocks),
         directives=tuple(sorted(walker.directives, key=lambda d: d.source_start)),
-        problems=((fm.problem, *fm.problem_span),) if fm and fm.problem else (),
+        problems=tuple(problems),
+        settings_lines=fm.settings_lines if fm else {},
         inline_code=walker.inline_code,
     )
+
+
+TOO_DEEP = "nesting-too-deep"
+
+
+def _walk_markdown(walker: _Walker, text: str, is_mdx: bool) -> list:
+    """Parse and walk the Markdown. Where nesting passes the parser's limit it stops early;
+    the rest of the draft is then parsed on its own, and the skipped part reported."""
+    problems = []
+    lines = walker.source.line_starts
+    first_line = 0
+    for _ in range(50):
+        tokens = _parser(is_mdx).parse(text)
+        walker.walk(tokens)
+        containers = ("bullet_list_open", "ordered_list_open", "list_item_open", "blockquote_open")
+        leaves = [t.map[1] for t in tokens if t.map and t.type not in containers]
+        reached = max(leaves, default=0) if leaves else len(lines)
+        reached = max(reached, first_line)
+        rest = lines[reached] if reached < len(lines) else len(text)
+        if reached >= len(lines) or not text[rest:].strip():
+            break
+        # find where the too-deep construct ends: the next blank line after it
+        m = re.search(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)", text[rest:])
+        skip_to = rest + m.end() if m else len(text)
+        start = lines[first_line] if first_line < len(lines) else 0
+        problems.append((TOO_DEEP, "warning", "nesting deeper than 100 levels: this part was not linted",
+                         rest, max(rest, skip_to - 1)))
+        text = "".join(c if c in "\r\n" else " " for c in text[:skip_to]) + text[skip_to:]
+        first_line = reached
+        del start
+    return problems
 
 
 def _walk_plain(walker: _Walker, text: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 from pathlib import Path
 
@@ -21,33 +22,42 @@ _BOMS = (
 )
 
 
+def _line_of(text: str) -> int:
+    """1-based line of the end of ``text`` (any of CRLF, CR, LF ends a line)."""
+    return len(re.findall(r"\r\n|\r|\n", text)) + 1
+
+
 def decode(data: bytes, path: str) -> str:
     """Decode a draft's bytes: UTF-8, or UTF-8/16/32 with a byte-order mark."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            body = data[len(bom):]
             try:
-                return data[len(bom):].decode(encoding)
+                return body.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(f"not valid {encoding.upper()}: {exc.reason}", path=path) from None
+                line = _line_of(body[:exc.start].decode(encoding, errors="replace"))
+                raise InputError(f"not valid {encoding.upper()}: {exc.reason}", path=path, line=line) from None
     if b"\x00" in data[:8192]:
         raise InputError("binary file, not a text draft", path=path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        line = _line_of(data[:exc.start].decode("utf-8", errors="replace"))
         raise InputError(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", path=path, line=line
         ) from None
+
+
+def _too_big(size: int, max_bytes: int, display: str) -> InputError:
+    return InputError(f"draft is {size:,} bytes, over the limit of {max_bytes:,} (raise it with max_file_size)",
+                      path=display)
 
 
 def read_path(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(
-                f"draft is {size:,} bytes, over the limit of {max_bytes:,} (raise it with max_file_size)",
-                path=display,
-            )
+            raise _too_big(size, max_bytes, display)
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=display) from None
@@ -60,8 +70,10 @@ def read_path(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> S
     return Source.from_text(display, decode(data, display))
 
 
-def read_stdin(display: str) -> Source:
-    data = sys.stdin.buffer.read()
+def read_stdin(display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _too_big(len(data) + len(sys.stdin.buffer.read()), max_bytes, display)
     return Source.from_text(display, decode(data, display))
 
 
