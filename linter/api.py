@@ -35,6 +35,9 @@ from linter.source.reader import DRAFT_SUFFIXES, draft_format, read_path, read_s
 INVALID_FRONT_MATTER = "invalid-front-matter"
 NOT_ENGLISH = "non-english-draft"
 
+#: A worker process is only worth its model load with at least this many drafts.
+DRAFTS_PER_WORKER = 8
+
 #: What the criterion detectors read from the NLP stage.
 DETECTOR_NEEDS = frozenset({"sentences", "pos", "lemma", "deps"})
 
@@ -332,7 +335,7 @@ def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | No
          filter_files: bool = False) -> Report:
     """Lint paths the way the command line does: each draft with the project file found
     above it (or ``config_file``), per-path overrides, then ``flags``; results cached, and
-    spread over ``jobs`` processes (default: one per core, at most one per draft).
+    spread over ``jobs`` processes (default: one per core, each with at least 8 drafts).
     Include/exclude patterns apply to drafts found in folders, and to named files too when
     ``filter_files`` (the files of ``--diff`` were not chosen by hand)."""
     from linter.config.loader import config_for
@@ -363,7 +366,12 @@ def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | No
         order.append((key, len(groups[key]) - 1))
     stdin_used = any(t.path is None for ts in groups.values() for t in ts)
     total = sum(len(ts) for ts in groups.values())
-    jobs = max(1, min(jobs or os.cpu_count() or 1, total)) if not stdin_used else 1
+    if stdin_used:
+        jobs = 1
+    elif jobs:
+        jobs = max(1, min(jobs, total))
+    else:  # a worker costs a model load (about a second), so give each at least 8 drafts
+        jobs = max(1, min(os.cpu_count() or 1, total // DRAFTS_PER_WORKER))
     cache_dirs = {key: _cache_dir(cfg, cache_dir) for key, cfg in configs.items()} if use_cache else {}
     if jobs == 1:
         results = {key: _run_group(configs[key], targets, cache_dirs.get(key), progress) for key, targets in groups.items()}

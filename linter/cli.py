@@ -119,7 +119,7 @@ class _Progress:
 @click.option("--no-color", is_flag=True, help="Never use colour (NO_COLOR also turns it off).")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal, for 10+ drafts).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
-              help="Worker processes (default: one per core, at most one per draft).")
+              help="Worker processes (default: one per core, each with at least 8 drafts).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Where to keep the result cache (default: .draftlint_cache beside the config file, or here).")
