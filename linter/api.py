@@ -24,6 +24,7 @@ from linter.model import (
     ReportedFinding,
     Source,
 )
+from linter.resources import data_dir
 from linter.rules.engine import rules_need
 from linter.rules.registry import RuleSet, load_rules
 from linter.scoring.detectors import DETECTORS
@@ -50,11 +51,17 @@ class Target:
     path: Path | None
 
 
+def display_name(path: str) -> str:
+    """A path as it can be printed on one line: undecodable bytes and line breaks escaped."""
+    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def discover(paths: Iterable[str], stdin_name: str = "-") -> Iterator[Target | InputError]:
     """Expand the command line's paths: directories recurse into draft files."""
     for raw in paths:
         if raw == "-":
-            yield Target(stdin_name, None)
+            yield Target(display_name(stdin_name), None)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -68,14 +75,15 @@ def discover(paths: Iterable[str], stdin_name: str = "-") -> Iterator[Target | I
                 seen_dirs.add(real)
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
+                    full = os.path.join(root, name)
                     if name.lower().endswith(DRAFT_SUFFIXES):
-                        found.append(os.path.join(root, name))
+                        found.append(full)  # a pipe or device named like a draft is reported, not read
             for f in sorted(found):
-                yield Target(f, Path(f))
+                yield Target(display_name(f), Path(f))
         elif path.exists() or path.is_symlink():
-            yield Target(raw, path)
+            yield Target(display_name(raw), path)
         else:
-            yield InputError("no such file or directory", path=raw)
+            yield InputError("no such file or directory", path=display_name(raw))
 
 
 class Linter:
@@ -127,7 +135,18 @@ class Linter:
         criteria = {cr.id for t in self.glossary.terms.values() for cr in t.criteria}
         for rule in self.rules.rules:
             if rule.criterion and rule.criterion not in criteria:
-                raise ConfigError(f"rule '{rule.id}': unknown criterion '{rule.criterion}'", rule.file, rule.line)
+                raise ConfigError(f"rule '{rule.id}': unknown criterion '{rule.criterion}'", rule.file,
+                                  rule.key_lines.get("criterion", rule.line))
+        known = self.rules.ids | set(self.aliases)
+        packaged = data_dir("glossary").resolve()
+        for term in self.glossary.terms.values():
+            if Path(term.file).resolve().parent == packaged:
+                continue  # the packaged terms name packaged rules, which an API caller may leave out
+            for cr in term.criteria:
+                for rid in cr.rules:
+                    if rid not in known:
+                        raise ConfigError(f"criterion '{cr.id}': unknown rule '{rid}' in 'rules'", term.file,
+                                          cr.rules_line or cr.line)
 
     @staticmethod
     def _selected(rule, select, ignore) -> bool:
@@ -338,9 +357,10 @@ def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | No
     spread over ``jobs`` processes (default: one per core, each with at least 8 drafts).
     Include/exclude patterns apply to drafts found in folders, and to named files too when
     ``filter_files`` (the files of ``--diff`` were not chosen by hand)."""
-    from linter.config.loader import config_for
+    from linter.config.loader import config_for, find_config
 
     flags = flags or {}
+    broken: dict = {}
     configs: dict = {}
     groups: dict = {}
     order: list = []
@@ -352,18 +372,29 @@ def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | No
             folder = target.path.parent
         else:  # stdin: the config is the one its --stdin-filename would have
             folder = (Path.cwd() / stdin_name).parent if stdin_name != "-" else Path.cwd()
-        config = config_for(folder, config_file)
-        chosen = target.display in _explicit(paths) and not filter_files
-        if target.path is not None and not chosen and not config.wants(target.path):
-            continue  # excluded by the project's include/exclude patterns
-        key = config.source
-        if key not in configs:
-            if config.source is not None and (flags.get("select") or flags.get("ignore")):
-                Linter(config)  # the project file must be valid even where flags override it
-            configs[key] = config.with_flags(**flags)
-            _linter_for(configs[key])  # validate the config (and its rules and glossary) up front
+        try:
+            config = config_for(folder, config_file)
+            key = config.source
+            if key in broken:
+                raise broken[key]
+            chosen = target.display in _explicit(paths) and not filter_files
+            if target.path is not None and not chosen and not config.wants(target.path):
+                continue  # excluded by the project's include/exclude patterns
+            if key not in configs:
+                if config.source is not None and (flags.get("select") or flags.get("ignore")):
+                    Linter(config)  # the project file must be valid even where flags override it
+                _linter_for(config.with_flags(**flags))  # validate config, rules and glossary up front
+                configs[key] = config.with_flags(**flags)
+        except ConfigError as exc:
+            if config_file is not None or not (exc.path or "").strip() or _is_packaged(exc.path):
+                raise  # a bad --config file, flag or installation stops the run
+            broken.setdefault(find_config(folder.resolve()), exc)
+            order.append(_error_report(target.display, exc))  # one bad project stops only its drafts
+            continue
         groups.setdefault(key, []).append(target)
         order.append((key, len(groups[key]) - 1))
+    if broken and not groups:
+        raise next(iter(broken.values()))  # nothing could be linted: the config error is the whole story
     stdin_used = any(t.path is None for ts in groups.values() for t in ts)
     total = sum(len(ts) for ts in groups.values())
     if stdin_used:
@@ -377,8 +408,8 @@ def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | No
         results = {key: _run_group(configs[key], targets, cache_dirs.get(key), progress) for key, targets in groups.items()}
     else:
         results = _run_parallel(configs, groups, cache_dirs, jobs, progress)
-    files = [_error_report(item.path or "?", item) if isinstance(item, InputError) else results[item[0]][item[1]]
-             for item in order]
+    files = [_error_report(item.path or "?", item) if isinstance(item, InputError)
+             else item if isinstance(item, FileReport) else results[item[0]][item[1]] for item in order]
     fail_level = next(iter(configs.values())).fail_level if configs else flags.get("fail_level", "error")
     rules: dict = {}
     for config in configs.values():
@@ -441,6 +472,13 @@ def _run_parallel(configs, groups, cache_dirs, jobs: int, progress) -> dict:
                 for target in chunk:
                     progress(target.display)
     return results
+
+
+def _is_packaged(path: str) -> bool:
+    try:
+        return Path(path).resolve().is_relative_to(data_dir("rules").resolve().parent)
+    except (OSError, ValueError):
+        return False
 
 
 def _explicit(paths: Iterable[str]) -> set[str]:

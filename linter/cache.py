@@ -104,6 +104,7 @@ class Cache:
 
     def put(self, key: str, report: FileReport) -> None:
         target = self._file(key)
+        tmp = None
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._mark_directory()
@@ -111,8 +112,15 @@ class Cache:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump({"format": FORMAT, "key": key, "report": to_dict(report)}, fh, ensure_ascii=False)
             os.replace(tmp, target)
+            tmp = None
         except OSError:
             pass  # a read-only or full disk makes the cache useless, not the run
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
 
     def _mark_directory(self) -> None:
         ignore = self.directory / ".gitignore"

@@ -168,8 +168,10 @@ def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, i
             report, _hidden = bl.apply(report, bl.read(path), path)
         color = fmt == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
         sys.stdout.write(render(report, fmt, color=color, quiet=quiet))
+        shown = set()
         for fr in report.files:
-            if fr.error:
+            if fr.error and fr.error not in shown:  # a bad project file is said once
+                shown.add(fr.error)
                 click.echo(f"draftlint: error: {fr.error}", err=True)
         return exit_code(report)
 

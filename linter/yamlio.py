@@ -6,6 +6,7 @@ mapping loaded here is a ``LineDict`` that knows its own line and its keys' line
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -77,16 +78,28 @@ def load_text(text: str, path: str, line_offset: int = 0):
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 + line_offset if mark else None
+        if line is None and isinstance(getattr(exc, "position", None), int):  # a reader error
+            line = len(re.findall(r"\r\n|\r|\n", text[:exc.position])) + 1 + line_offset
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ConfigError(f"invalid YAML: {problem}", path=path, line=line) from None
 
 
-def load_file(path: Path):
+def read_text(path: Path) -> str:
+    """A config, rule or glossary file's text; errors name the file (and the line)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read: {exc}", path=str(path)) from None
-    return load_text(text, str(path))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", path=str(path),
+                          line=line) from None
+
+
+def load_file(path: Path):
+    return load_text(read_text(path), str(path))
 
 
 def line_of(data, key: str | None = None) -> int | None:

@@ -422,9 +422,6 @@ def test_bad_front_matter_with_lone_cr_endings_is_at_its_line(tmp_path):
     assert got[1] == (*BODY, 5, 1, 5, 5, "Many")
 
 
-@pytest.mark.xfail(strict=True, reason="a control character in front matter is a YAML reader error with no mark, so "
-                                       "the invalid-front-matter finding falls back to line 1 (the '---') instead "
-                                       "of line 3 where the character is")
 def test_control_character_in_front_matter_is_reported_at_its_line(tmp_path):
     write(tmp_path, {"post.md": "---\ntitle: Dogs\nkey: \x07bell\n---\nMany dogs.\n"})
     proc, doc = lint_json("post.md", cwd=tmp_path)

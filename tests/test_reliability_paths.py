@@ -96,8 +96,6 @@ def test_unreadable_file_is_one_line_and_the_others_lint(tmp_path):
     assert findings(doc, "good.md") == [GOOD_FINDING]
 
 
-@pytest.mark.xfail(strict=True, reason="reader.read_path opens whatever has a draft suffix: a FIFO named fifo.md "
-                                       "(given, or found in a folder) blocks the run forever on read_bytes")
 def test_fifo_named_like_a_draft_does_not_hang(tmp_path):
     write(tmp_path, {"good.md": GOOD})
     os.mkfifo(tmp_path / "fifo.md")
@@ -155,8 +153,6 @@ def test_a_draft_deleted_while_linting_is_one_line_and_the_others_lint(tmp_path)
     assert findings(doc, "./c.md") == [(VQ, "warning", 1, 1, 1, 9, "A lot of")]
 
 
-@pytest.mark.xfail(strict=True, reason="a file name with a newline is printed raw, so its error takes two lines "
-                                       "on stderr ('draftlint: error: ./new' / 'line.md: binary file, ...')")
 def test_a_file_name_with_a_newline_still_gives_one_error_line(tmp_path):
     write(tmp_path, {"new\nline.md": b"Dogs\x00\x00", "good.md": GOOD})
     proc = lint("--select", VQ, "--quiet", ".", cwd=tmp_path)
@@ -166,9 +162,6 @@ def test_a_file_name_with_a_newline_still_gives_one_error_line(tmp_path):
         "line.md: binary file, not a text draft\n")
 
 
-@pytest.mark.xfail(strict=True, reason="a file name that is not UTF-8 reaches stdout as a lone surrogate: with a "
-                                       "strict UTF-8 stdout (any non-C UTF-8 locale) the whole run dies with "
-                                       "'draftlint: internal error: UnicodeEncodeError' and nothing is reported")
 def test_a_file_name_that_is_not_utf8_does_not_stop_the_run(tmp_path):
     (tmp_path / os.fsdecode(b"caf\xe9.md")).write_bytes(GOOD.encode())
     write(tmp_path, {"good.md": "A lot of cats.\n"})

@@ -75,9 +75,17 @@ def test_invalid_regex_is_reported_at_its_line(tmp_path):
         load(folder)
 
 
-def test_invalid_spacy_pattern_names_the_rule(tmp_path):
+def test_invalid_spacy_pattern_names_the_rule_and_line_at_load(tmp_path):
     body = GOOD.replace("type: phrases", "type: pattern").replace(
         "phrases: [needless to say]", "patterns: [[{LOWERCASE: needless}]]"
+    )
+    with pytest.raises(ConfigError, match=r"team\.yaml:7: rule 'filler-opener': unknown token attribute 'LOWERCASE'"):
+        load(write_rules(tmp_path, body))
+
+
+def test_a_pattern_spacy_rejects_is_reported_with_the_rule(tmp_path):
+    body = GOOD.replace("type: phrases", "type: pattern").replace(
+        "phrases: [needless to say]", "patterns: [[{LOWER: {IN: needless}}]]"
     )
     linter = load(write_rules(tmp_path, body))
     with pytest.raises(ConfigError, match=r"team\.yaml:2: rule 'filler-opener': invalid spaCy pattern"):

@@ -134,8 +134,6 @@ def test_damaged_cache_entries_and_foreign_files_are_ignored_and_rebuilt(tmp_pat
     assert third.stdout == first.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="cache.Cache.put leaves its temporary file behind when os.replace fails "
-                                       "(here: a folder stands where the entry goes), so every run adds .tmp-*.json")
 def test_an_entry_that_cannot_be_replaced_leaves_no_temporary_file(tmp_path):
     small_drafts(tmp_path, 2)
     args = ("lint", "--select", VQ, "--format", "json", ".")

@@ -107,12 +107,15 @@ def read_settings(path: Path) -> LineDict:
             import tomllib
         else:  # pragma: no cover - Python 3.10
             import tomli as tomllib
-        text = path.read_text(encoding="utf-8")
+        from linter.yamlio import read_text
+
+        text = read_text(path)
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             m = re.search(r"line (\d+)", str(exc))
-            raise ConfigError(f"invalid TOML: {exc}", str(path), int(m.group(1)) if m else None) from None
+            line = int(m.group(1)) if m else (len(text.splitlines()) or 1) if "end of document" in str(exc) else None
+            raise ConfigError(f"invalid TOML: {exc}", str(path), line) from None
         table = data.get("tool", {}).get("draftlint", {})
         tables, keys = _toml_lines(text)
         return _wrap(table, (), tables.get((), 1), tables, keys)

@@ -57,10 +57,11 @@ class Matchers:
         self.tokens.add(self._key(rule, data), patterns)
 
     def add_patterns(self, rule: Rule, patterns) -> None:
+        self._last_key = self._key(rule, None)
         try:
-            self.tokens.add(self._key(rule, None), [list(p) for p in patterns])
+            self.tokens.add(self._last_key, [list(p) for p in patterns])
         except Exception as exc:  # spaCy's validator reports bad keys and values
-            detail = " ".join(str(exc).split())[:300]
+            detail = " ".join(str(exc).replace(f"'{self._last_key}'", f"rule '{rule.id}'").split())[:300]
             raise ConfigError(f"rule '{rule.id}': invalid spaCy pattern: {detail}", rule.file, rule.line) from None
 
     def __call__(self, doc):

@@ -30,6 +30,7 @@ class Rule:
     unless: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     options: dict = field(default_factory=dict, hash=False, compare=False)
+    key_lines: dict = field(default_factory=dict, hash=False, compare=False)  # line of each key
 
     @property
     def summary(self) -> str:

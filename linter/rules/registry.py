@@ -63,11 +63,31 @@ def _str_tuple(raw: LineDict, key: str, rule_id: str, path: str, allowed=None) -
     return tuple(value)
 
 
-def parse_rule(raw, path: str, category: str) -> Rule:
+TEMPLATE_FIELDS = {"match", "replacement", "value", "threshold"}
+
+
+def _check_template(text: str | None, key: str, rule_id: str, path: str, line: int) -> None:
+    """A message or suggestion may use {match}, {replacement}, {value} and {threshold} only."""
+    if text is None:
+        return
+    from string import Formatter
+
+    try:
+        fields = [name for _, name, spec, conv in Formatter().parse(text) if name is not None]
+    except ValueError as exc:
+        raise ConfigError(f"rule '{rule_id}': '{key}' is not a valid template: {exc}", path, line) from None
+    for name in fields:
+        if name not in TEMPLATE_FIELDS:
+            raise ConfigError(
+                f"rule '{rule_id}': '{key}' uses {{{name}}}; it may use {', '.join('{' + f + '}' for f in sorted(TEMPLATE_FIELDS))}"
+                " (write {{ and }} for braces)", path, line)
+
+
+def parse_rule(raw, path: str, category: str, line: int | None = None) -> Rule:
     from linter.rules.types import RULE_TYPES
 
     if not isinstance(raw, LineDict):
-        raise ConfigError("each entry under 'rules' must be a mapping", path)
+        raise ConfigError("each entry under 'rules' must be a mapping", path, line)
     rule_id = raw.get("id")
     if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
         raise ConfigError(
@@ -99,6 +119,10 @@ def parse_rule(raw, path: str, category: str) -> Rule:
         if not isinstance(items, list) or not items or not all(isinstance(x, str) for x in items):
             raise ConfigError(f"rule '{rule_id}': examples.{kind} must be a non-empty list of strings", path,
                               examples.line_of(kind))
+    _check_template(raw.get("message") if isinstance(raw.get("message"), str) else None, "message", rule_id, path,
+                    raw.line_of("message"))
+    _check_template(raw.get("suggestion") if isinstance(raw.get("suggestion"), str) else None, "suggestion", rule_id,
+                    path, raw.line_of("suggestion"))
     rule = Rule(
         id=rule_id,
         type=type_name,
@@ -115,6 +139,7 @@ def parse_rule(raw, path: str, category: str) -> Rule:
         file=path,
         line=raw.line,
         category=category,
+        key_lines=dict(raw.key_lines),
     )
     options = rule_type.validate(rule, raw)
     object.__setattr__(rule, "options", options)
@@ -130,7 +155,9 @@ def load_rule_file(path: Path) -> list[Rule]:
         key = sorted(extra)[0]
         raise ConfigError(f"unknown top-level key '{key}'", str(path), data.line_of(key))
     category = data.get("category") or path.stem
-    return [parse_rule(raw, str(path), category) for raw in data["rules"]]
+    entries = data["rules"]
+    return [parse_rule(raw, str(path), category, entries.line_at(i) if hasattr(entries, "line_at") else None)
+            for i, raw in enumerate(entries)]
 
 
 def rule_files(directory: Path) -> list[Path]:

@@ -26,6 +26,7 @@ class Criterion:
     met_at: float
     missing: str | None
     line: int
+    rules_line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Term:
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
     file: str
+    related_line: int | None = None
 
     @property
     def scorable(self) -> bool:
@@ -75,9 +77,9 @@ def _number(raw: LineDict, key: str, path: str, where: str, default=None, lo=0.0
     return float(value)
 
 
-def _criterion(raw, path: str, term_id: str, detectors) -> Criterion:
+def _criterion(raw, path: str, term_id: str, detectors, line: int | None = None) -> Criterion:
     if not isinstance(raw, LineDict):
-        raise ConfigError(f"term '{term_id}': each criterion must be a mapping", path)
+        raise ConfigError(f"term '{term_id}': each criterion must be a mapping", path, line)
     cid = raw.get("id")
     if not isinstance(cid, str) or not CRITERION_ID.match(cid):
         raise ConfigError(f"term '{term_id}': criterion id {cid!r} must be snake_case", path, raw.line)
@@ -87,7 +89,7 @@ def _criterion(raw, path: str, term_id: str, detectors) -> Criterion:
         key = sorted(unknown)[0]
         raise ConfigError(f"{where}: unknown key '{key}'", path, raw.line_of(key))
     detector = raw.get("detector", cid)
-    if detector not in detectors:
+    if not isinstance(detector, str) or detector not in detectors:
         raise ConfigError(f"{where}: unknown detector '{detector}' (one of: {', '.join(sorted(detectors))})", path,
                           raw.line_of("detector"))
     rules = raw.get("rules", [])
@@ -103,6 +105,7 @@ def _criterion(raw, path: str, term_id: str, detectors) -> Criterion:
         met_at=_number(raw, "met_at", path, where, default=0.5, hi=1.0),
         missing=_text(raw, "missing", path, where, required=False) or None,
         line=raw.line,
+        rules_line=raw.line_of("rules") if "rules" in raw else None,
     )
 
 
@@ -121,7 +124,8 @@ def load_term_file(path: Path, detectors) -> Term:
     crits_raw = raw.get("criteria", [])
     if not isinstance(crits_raw, list):
         raise ConfigError(f"term '{tid}': 'criteria' must be a list", p, raw.line_of("criteria"))
-    criteria = tuple(_criterion(c, p, tid, detectors) for c in crits_raw)
+    criteria = tuple(_criterion(c, p, tid, detectors, crits_raw.line_at(i) if hasattr(crits_raw, "line_at") else None)
+                     for i, c in enumerate(crits_raw))
     ids = [c.id for c in criteria]
     dup = {i for i in ids if ids.count(i) > 1}
     if dup:
@@ -145,6 +149,7 @@ def load_term_file(path: Path, detectors) -> Term:
         examples=tuple(" ".join(e.split()) for e in examples),
         counter_examples=tuple(" ".join(e.split()) for e in counter),
         file=p,
+        related_line=raw.line_of("related") if "related" in raw else None,
     )
 
 
@@ -162,5 +167,6 @@ def load_glossary(directories, detectors) -> Glossary:
     for term in terms.values():
         for rel in term.related:
             if rel not in terms:
-                raise ConfigError(f"term '{term.id}': related term '{rel}' is not in the glossary", term.file)
+                raise ConfigError(f"term '{term.id}': related term '{rel}' is not in the glossary", term.file,
+                                  term.related_line)
     return Glossary(terms)

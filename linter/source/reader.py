@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 import sys
 from pathlib import Path
 
@@ -55,7 +56,10 @@ def _too_big(size: int, max_bytes: int, display: str) -> InputError:
 
 def read_path(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file (a pipe, device or socket is never read)", path=display)
+        size = info.st_size
         if size > max_bytes:
             raise _too_big(size, max_bytes, display)
         data = path.read_bytes()
