@@ -32,8 +32,7 @@ from linter.scoring.glossary import Glossary, Term, load_glossary
 from linter.source.markdown import parse
 from linter.source.reader import DRAFT_SUFFIXES, draft_format, read_path, read_stdin
 
-#: Findings about the draft file itself rather than its prose.
-INVALID_FRONT_MATTER = "invalid-front-matter"
+#: The finding for a draft that does not read as English.
 NOT_ENGLISH = "non-english-draft"
 
 #: A worker process is only worth its model load with at least this many drafts.

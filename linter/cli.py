@@ -13,6 +13,7 @@ import traceback
 import click
 
 from linter import __version__
+from linter.report import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -97,7 +98,7 @@ class _Progress:
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "junit"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="Output format.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True),
               help="Use this config file instead of looking for one above each draft.")

@@ -73,7 +73,7 @@ def _check_template(text: str | None, key: str, rule_id: str, path: str, line: i
     from string import Formatter
 
     try:
-        fields = [name for _, name, spec, conv in Formatter().parse(text) if name is not None]
+        fields = [part[1] for part in Formatter().parse(text) if part[1] is not None]
     except ValueError as exc:
         raise ConfigError(f"rule '{rule_id}': '{key}' is not a valid template: {exc}", path, line) from None
     for name in fields:

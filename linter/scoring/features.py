@@ -63,7 +63,6 @@ class Sentence:
     observed: bool = False  # the sentence reports an observation (past, comparison, statistic)
     comparison: bool = False
     stat: bool = False
-    vague: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def in_quote(self) -> bool:
