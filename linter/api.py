@@ -292,7 +292,7 @@ class Linter:
         ] + compiled.run(analysis)
         from linter.nlp.language import looks_english
 
-        if not looks_english(analysis.doc) and draft.blocks:
+        if not looks_english(analysis.doc, draft.prose) and draft.blocks:
             first = draft.blocks[0]
             raw.append(Finding(rule=NOT_ENGLISH, severity="info", start=first.source_start, end=first.source_start,
                                message="this draft does not read as English; draftlint's rules and criteria "
@@ -396,6 +396,8 @@ def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | No
         raise next(iter(broken.values()))  # nothing could be linted: the config error is the whole story
     stdin_used = any(t.path is None for ts in groups.values() for t in ts)
     total = sum(len(ts) for ts in groups.values())
+    if progress is not None and hasattr(progress, "start"):
+        progress.start(total)  # the count comes from this one walk of the folders
     if stdin_used:
         jobs = 1
     elif jobs:

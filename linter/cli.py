@@ -77,10 +77,18 @@ def main(debug: bool) -> None:
 class _Progress:
     """A one-line progress bar on stderr, for runs over many drafts on a terminal."""
 
-    def __init__(self, enabled: bool):
-        self.enabled = enabled
+    def __init__(self, wanted: bool | None):
+        self.wanted = wanted  # True: always; None: on a terminal, for 10 or more drafts
+        self.enabled = False
         self.total = 0
         self.done = 0
+
+    def start(self, total: int) -> None:
+        self.total = total
+        if self.wanted is None:
+            self.enabled = sys.stderr.isatty() and total >= 10
+        else:
+            self.enabled = self.wanted
 
     def __call__(self, _path: str) -> None:
         self.done += 1
@@ -151,9 +159,7 @@ def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, i
             raise DraftlintError("--update-baseline needs --baseline FILE")
         flags = {"fail_under": fail_under, "fail_level": fail_level, "default_term": term, "model": model,
                  "select": _split(select), "ignore": _split(ignore)}
-        bar = _Progress(bool(progress) if progress is not None else sys.stderr.isatty())
-        bar.total = _count_targets(targets, stdin_filename)
-        bar.enabled = bar.enabled and (progress or bar.total >= 10)
+        bar = _Progress(progress)
         report = api.lint(targets, flags, Path(config_file) if config_file else None, stdin_filename, bar,
                           jobs=jobs, cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
                           filter_files=diff_base is not None)
@@ -177,12 +183,6 @@ def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, i
         return exit_code(report)
 
     sys.exit(_run(go))
-
-
-def _count_targets(paths, stdin_name) -> int:
-    from linter.api import discover
-
-    return sum(1 for _ in discover(paths, stdin_name))
 
 
 def exit_code(report) -> int:

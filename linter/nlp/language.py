@@ -20,10 +20,9 @@ och att det som inte jeg og ikke er til på
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def looks_english(doc) -> bool:
+def looks_english(doc, text: str) -> bool:
     """True unless a draft of some length is mostly in another script, or uses another
     language's function words more than English's."""
-    text = doc.text
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 40 and sum(1 for c in letters if c.isascii()) / len(letters) < 0.5:
         return False

@@ -369,12 +369,10 @@ def _walk_markdown(walker: _Walker, text: str, is_mdx: bool) -> list:
         # find where the too-deep construct ends: the next blank line after it
         m = re.search(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)", text[rest:])
         skip_to = rest + m.end() if m else len(text)
-        start = lines[first_line] if first_line < len(lines) else 0
         problems.append((TOO_DEEP, "warning", "nesting deeper than 100 levels: this part was not linted",
                          rest, max(rest, skip_to - 1)))
         text = "".join(c if c in "\r\n" else " " for c in text[:skip_to]) + text[skip_to:]
         first_line = reached
-        del start
     return problems
 
 
