@@ -1,0 +1,88 @@
+"""The pipeline's speed-ups must not change a single annotation.
+
+draftlint runs the model with numpy doing thinc's matrix products and with
+:class:`linter.nlp.morphology.Morphology` in place of the attribute ruler and lemmatizer.
+Both are checked here against the stock model, token by token, on every draft in
+``examples/`` and ``tests/data/heldout`` (and on the real posts when ../shared is present).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.nlp.pipeline import load, resolve_model
+from linter.source.markdown import parse
+from linter.source.reader import draft_format, read_path
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT.parent / "shared" / "corpus" / "real"
+ALL_NEEDS = frozenset({"sentences", "pos", "lemma", "deps"})
+
+
+def _proses(folder: Path, limit: int | None = None) -> list[str]:
+    paths = sorted(p for p in folder.rglob("*.md*") if p.name != "README.md")[:limit]
+    return [parse(read_path(p, str(p)), draft_format(str(p))).prose for p in paths]
+
+
+@pytest.fixture(scope="module")
+def stock():
+    import spacy
+
+    load(None, ALL_NEEDS)  # registers draftlint's block-boundary component
+    nlp = spacy.load(resolve_model(None), exclude=["ner", "senter"])
+    nlp.add_pipe("draftlint_block_boundaries", before="parser")  # as draftlint's pipeline has
+    return nlp
+
+
+def _annotations(doc) -> list[tuple]:
+    return [(t.i, t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+
+
+def _compare(stock, texts: list[str]) -> int:
+    ours = load(None, ALL_NEEDS)
+    assert "draftlint_morphology" in ours.pipe_names
+    assert "attribute_ruler" not in ours.pipe_names and "lemmatizer" not in ours.pipe_names
+    tokens = 0
+    for text, expected in zip(texts, stock.pipe(texts, batch_size=8)):
+        got = ours(text)
+        assert _annotations(got) == _annotations(expected)
+        tokens += len(got)
+    return tokens
+
+
+def test_same_annotations_as_the_stock_model_on_examples_and_heldout(stock):
+    texts = _proses(ROOT / "examples") + _proses(ROOT / "tests" / "data" / "heldout")
+    texts.append("Y'all gonna say we ain't done it? Let's see: I'd rather not, 'cause it's nothin'.")
+    assert _compare(stock, texts) > 10_000
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/corpus/real is not present")
+def test_same_annotations_as_the_stock_model_on_real_posts(stock):
+    assert _compare(stock, _proses(REAL, limit=25)) > 20_000
+
+
+def test_the_model_multiplies_matrices_with_numpy():
+    nlp = load(None, ALL_NEEDS)
+    ops = nlp.get_pipe("tok2vec").model.ops
+    assert ops.name == "draftlint-numpy"
+    a = ops.xp.arange(6, dtype="float32").reshape(2, 3)
+    assert ops.gemm(a, a, trans2=True).tolist() == [[5.0, 14.0], [14.0, 50.0]]
+
+
+def test_loading_leaves_the_callers_thinc_ops_alone():
+    from thinc.api import get_current_ops
+
+    before = type(get_current_ops())
+    load.cache_clear()
+    load(None, frozenset({"pos"}))
+    assert type(get_current_ops()) is before
+
+
+def test_a_pipeline_without_lemmas_still_tags():
+    nlp = load(None, frozenset({"pos"}))
+    doc = nlp("We shipped it.")
+    assert [t.pos_ for t in doc] == ["PRON", "VERB", "PRON", "PUNCT"]
+    assert doc[0].lemma_ == "we"  # the attribute ruler's own lemma for "we"
+    assert doc[1].lemma_ == ""  # no lemmatizer was asked for
