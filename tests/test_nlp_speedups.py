@@ -86,3 +86,32 @@ def test_a_pipeline_without_lemmas_still_tags():
     assert [t.pos_ for t in doc] == ["PRON", "VERB", "PRON", "PUNCT"]
     assert doc[0].lemma_ == "we"  # the attribute ruler's own lemma for "we"
     assert doc[1].lemma_ == ""  # no lemmatizer was asked for
+
+
+def _matches_everywhere(matchers, doc) -> list[tuple]:
+    found = list(matchers.phrases(doc)) + list(matchers.tokens(doc))
+    return sorted((doc.vocab.strings[k], s, e) for k, s, e in found)
+
+
+def _matches_in_windows(matchers, doc) -> list[tuple]:
+    return sorted((rule.id, span.start, span.end) for rule, _data, span in matchers(doc))
+
+
+@pytest.mark.parametrize("select", [(), ("hedging",), ("unsourced-claim",), ("weak-intensifier", "generic-advice")])
+def test_token_patterns_run_in_windows_find_what_a_full_scan_finds(select):
+    """The Matcher runs only around anchor words; that must find exactly the matches a
+    scan of the whole draft finds, whichever rules are on."""
+    from conftest import linter_for
+
+    linter = linter_for(select)
+    compiled = linter.compiled()
+    matchers = compiled.matchers
+    assert matchers._anchors is not None  # every shipped pattern has an anchor and a bounded length
+    texts = _proses(ROOT / "examples") + _proses(ROOT / "tests" / "data" / "heldout")
+    texts.append("According to a recent new study, it has long been widely believed that very few agree.")
+    found = 0
+    for doc in linter.nlp().pipe(texts):
+        everywhere = [(key.split("#")[0], s, e) for key, s, e in _matches_everywhere(matchers, doc)]
+        assert _matches_in_windows(matchers, doc) == everywhere
+        found += len(everywhere)
+    assert found > 0

@@ -62,9 +62,15 @@ def _register_components() -> None:
     @Language.component("draftlint_block_boundaries")
     def block_boundaries(doc):
         # Blocks are joined by a blank line; never let a sentence run across one.
-        for token in doc[:-1]:
-            if token.is_space and "\n\n" in token.text:
-                doc[token.i + 1].is_sent_start = True
+        text = doc.text
+        i = text.find("\n\n")
+        while i >= 0:
+            span = doc.char_span(i, i + 2, alignment_mode="expand")
+            if span is None:
+                break
+            if span.end < len(doc) and span[-1].is_space:
+                doc[span.end].is_sent_start = True
+            i = text.find("\n\n", span.end_char)
         return doc
 
 

@@ -26,8 +26,73 @@ def rules_need(rules: Iterable[Rule]) -> frozenset[str]:
     return frozenset(needs)
 
 
+_ANCHOR_ATTRS = ("ORTH", "TEXT", "LOWER", "NORM", "LEMMA")
+_COMMON_MARKS = {".", ",", "-", ":", ";", "(", ")", "'", '"', "'s"}
+_COUNT = re.compile(r"^\{\s*(\d*)\s*(?:,\s*(\d*)\s*)?\}$")
+
+
+def _bounds(op) -> tuple[int, int | None]:
+    """How many tokens a pattern token with operator ``op`` takes: (least, most)."""
+    if op is None:
+        return 1, 1
+    if op in ("!", "?"):
+        return (0 if op == "?" else 1), 1
+    if op == "+":
+        return 1, None
+    if op == "*":
+        return 0, None
+    m = _COUNT.match(str(op))
+    if m is None:
+        return 0, None
+    least = int(m.group(1) or 0)
+    if "," not in str(op):
+        return least, least
+    return least, (int(m.group(2)) if m.group(2) else None)
+
+
+def _anchor(pattern, vocab) -> tuple[str, frozenset[str]] | None:
+    """The most selective word test that every match of ``pattern`` must pass (the
+    smallest share of stop words and common marks, then the fewest words), or None when
+    no required token tests a word."""
+    best, best_rank = None, None
+    for token in pattern:
+        op = token.get("OP")
+        if op == "!" or _bounds(op)[0] == 0:
+            continue
+        for attr in _ANCHOR_ATTRS:
+            spec = token.get(attr)
+            if isinstance(spec, str):
+                words = frozenset([spec])
+            elif isinstance(spec, dict) and set(spec) == {"IN"} and all(isinstance(w, str) for w in spec["IN"]):
+                words = frozenset(spec["IN"])
+            else:
+                continue
+            common = sum(vocab[w].is_stop or w in _COMMON_MARKS for w in words)
+            rank = (common / len(words), len(words))
+            if best_rank is None or rank < best_rank:
+                best, best_rank = ("ORTH" if attr == "TEXT" else attr, words), rank
+    return best
+
+
+def _longest_match(pattern) -> int | None:
+    total = 0
+    for token in pattern:
+        most = _bounds(token.get("OP"))[1]
+        if most is None:
+            return None
+        total += most
+    return total
+
+
 class Matchers:
-    """One PhraseMatcher and one Matcher shared by every matcher-based rule."""
+    """One PhraseMatcher and one Matcher shared by every matcher-based rule.
+
+    Token patterns are checked against every token, which is slow over long drafts. Each
+    pattern's most selective required word (its anchor) is found when it is added; the
+    Matcher then runs only on windows around tokens that carry an anchor, wide enough to
+    hold the longest match. A pattern without an anchor, or of unbounded length, makes
+    the Matcher run over the whole draft as before.
+    """
 
     def __init__(self, nlp):
         from spacy.matcher import Matcher, PhraseMatcher
@@ -38,6 +103,44 @@ class Matchers:
         self.tokens = Matcher(nlp.vocab, validate=True)
         self.keys: dict[int, tuple[Rule, Any]] = {}
         self._n = 0
+        self._anchors: dict[str, set[int]] | None = {}  # attribute -> word hashes; None: no windows
+        self._span = 0  # tokens in the longest possible match
+
+    def _add_anchors(self, patterns) -> None:
+        for pattern in patterns:
+            anchor = _anchor(pattern, self.nlp.vocab)
+            longest = _longest_match(pattern)
+            if anchor is None or longest is None:
+                self._anchors = None
+            if self._anchors is None:
+                return
+            attr, words = anchor
+            self._anchors.setdefault(attr, set()).update(self.nlp.vocab.strings.add(w) for w in words)
+            self._span = max(self._span, longest)
+
+    def _windows(self, doc) -> list[tuple[int, int]]:
+        """Token ranges of ``doc`` that can hold a match of a token pattern."""
+        if self._anchors is None:
+            return [(0, len(doc))]
+        if not self._anchors or not len(doc):
+            return []
+        import numpy
+        from spacy.attrs import IDS
+
+        attrs = sorted(self._anchors)
+        cols = doc.to_array([IDS[a] for a in attrs]).reshape(len(doc), len(attrs))
+        hit = numpy.zeros(len(doc), dtype=bool)
+        for j, attr in enumerate(attrs):
+            hit |= numpy.isin(cols[:, j], numpy.fromiter(self._anchors[attr], dtype=numpy.uint64))
+        windows: list[tuple[int, int]] = []
+        reach = self._span
+        for a in numpy.flatnonzero(hit).tolist():
+            start, end = max(0, a - reach + 1), min(len(doc), a + reach)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        return windows
 
     def _key(self, rule: Rule, data: Any) -> str:
         self._n += 1
@@ -55,6 +158,7 @@ class Matchers:
             words = [t.text.lower() for t in self.nlp.make_doc(phrase)]
             patterns.append([{"LEMMA": {"IN": [w, w.capitalize()]}} for w in words])
         self.tokens.add(self._key(rule, data), patterns)
+        self._add_anchors(patterns)
 
     def add_patterns(self, rule: Rule, patterns) -> None:
         self._last_key = self._key(rule, None)
@@ -63,13 +167,16 @@ class Matchers:
         except Exception as exc:  # spaCy's validator reports bad keys and values
             detail = " ".join(str(exc).replace(f"'{self._last_key}'", f"rule '{rule.id}'").split())[:300]
             raise ConfigError(f"rule '{rule.id}': invalid spaCy pattern: {detail}", rule.file, rule.line) from None
+        self._add_anchors(patterns)
 
     def __call__(self, doc):
         matches = []
         if len(self.phrases):
             matches.extend(self.phrases(doc))
         if len(self.tokens):
-            matches.extend(self.tokens(doc))
+            for start, end in self._windows(doc):
+                window = doc[start:end] if (start, end) != (0, len(doc)) else doc
+                matches.extend((key, start + s, start + e) for key, s, e in self.tokens(window))
         for match_id, start, end in matches:
             rule, data = self.keys[match_id]
             yield rule, data, doc[start:end]

@@ -98,38 +98,61 @@ FRAME_LISTS = {
 
 
 @lru_cache(maxsize=1)
-def _frame_index() -> dict[str, list[tuple[re.Pattern, frozenset[str]]]]:
-    """Frames indexed by their first two characters, each with a whole-word pattern
-    ("imagine" is not in "reimagine") and the lists it belongs to."""
+def _frame_index() -> tuple[dict[str, list[tuple[re.Pattern, frozenset[str]]]], list[tuple[str, re.Pattern, frozenset[str]]]]:
+    """Frames that start with a letter or digit, indexed by their first two characters,
+    each with a whole-word pattern ("imagine" is not in "reimagine") and the lists it
+    belongs to; and the few frames that start with a mark ("/month", "% off"), which can
+    begin anywhere."""
     owners: dict[str, set[str]] = {}
     for name, frames in FRAME_LISTS.items():
         for f in frames:
             owners.setdefault(f, set()).add(name)
     index: dict[str, list] = {}
+    anywhere: list = []
     for f, names in owners.items():
         body = f.strip() or f
         before = r"(?<![\w'-])" if f[:1].isalnum() else ""
         after = r"(?![\w'-])" if f.rstrip()[-1:].isalnum() else ""
-        index.setdefault(body[:2], []).append((re.compile(before + re.escape(body) + after), frozenset(names)))
-    return index
+        entry = (re.compile(before + re.escape(body) + after), frozenset(names))
+        if f[:1].isalnum():
+            index.setdefault(body[:2], []).append(entry)
+        else:
+            anywhere.append((body, *entry))
+    return index, anywhere
+
+
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
 
 
 def frames_in(text: str) -> set[str]:
     """The names of the frame lists with a frame in ``text`` (lowercase, straight quotes)."""
-    index = _frame_index()
+    index, anywhere = _frame_index()
     found: set[str] = set()
-    for i in range(len(text) - 1):
+    for m in _WORD_START.finditer(text):
+        i = m.start()
         candidates = index.get(text[i:i + 2])
         if candidates:
             for pattern, names in candidates:
                 if not names <= found and pattern.match(text, i):
                     found |= names
+    for body, pattern, names in anywhere:
+        if names <= found:
+            continue
+        i = text.find(body)
+        while i >= 0:
+            if pattern.match(text, i):
+                found |= names
+                break
+            i = text.find(body, i + 1)
     return found
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def _has_digits_or_numbers(sent) -> bool:
-    return any(t.like_num or t.is_digit or t.lower_ in lx.FRACTION_WORDS or t.lower_ in lx.ORDINAL_FRACTIONS
-               or any(c.isdigit() for c in t.text) for t in sent)
+    return bool(_ANY_DIGIT.search(sent.text)) or any(
+        t.like_num or t.lower_ in lx.FRACTION_WORDS or t.lower_ in lx.ORDINAL_FRACTIONS for t in sent)
 
 
 def _is_number_token(tok) -> bool:
@@ -376,7 +399,30 @@ def _actor_story(sent, root) -> bool:
     return False
 
 
+class _Tokens:
+    """A sentence's tokens, made once: every reading below walks them several times, and
+    a spaCy Span builds each Token object afresh on every walk."""
+
+    __slots__ = ("toks", "text", "start_char", "end_char", "root", "doc")
+
+    def __init__(self, span):
+        self.toks = list(span)
+        self.text = span.text
+        self.start_char = span.start_char
+        self.end_char = span.end_char
+        self.root = span.root
+        self.doc = span.doc
+
+    def __iter__(self):
+        return iter(self.toks)
+
+    def __len__(self):
+        return len(self.toks)
+
+
 def read_sentence(sent, draft, links) -> Sentence:
+    if not isinstance(sent, _Tokens):
+        sent = _Tokens(sent)
     block = draft.block_at(sent.start_char)
     text = sent.text.strip()
     lower = " " + " ".join(text.lower().replace("\u2019", "'").split()) + " "
