@@ -147,3 +147,48 @@ def test_drafts_are_analysed_in_pieces_and_come_back_whole_and_in_order():
         if text:
             end = sent.start_char + len(text) - 1
             assert drafts[0].block_at(sent.start_char) is drafts[0].block_at(end)
+
+
+def test_words_seen_in_a_run_do_not_pile_up_in_the_vocabulary(tmp_path):
+    """Drafts are analysed inside spaCy memory zones: the strings they bring are freed."""
+    import random
+
+    from conftest import linter_for
+
+    rng = random.Random(7)
+    for i in range(6):
+        made_up = " ".join("".join(rng.choice("bcdfghjklmnpqrstvwxz") + rng.choice("aeiou") for _ in range(4))
+                           for _ in range(60))
+        (tmp_path / f"d{i}.md").write_text(f"We measured {i + 3} things.\n\nThe {made_up} were odd.\n", encoding="utf-8")
+    linter = linter_for()
+    linter.lint_paths([str(tmp_path / "d0.md")])  # the model and rules are loaded outside any zone
+    strings = linter.nlp().vocab.strings
+    before = len(strings)
+    report = linter.lint_paths(sorted(str(p) for p in tmp_path.glob("*.md")))
+    assert len(report.files) == 6 and all(not f.error for f in report.files)
+    assert len(strings) - before < 20  # 360 made-up words came and went
+
+
+def test_morphology_memos_stay_under_their_cap(monkeypatch):
+    import linter.nlp.morphology as morphology
+
+    nlp = load(None, ALL_NEEDS)
+    component = nlp.get_pipe("draftlint_morphology")
+    monkeypatch.setattr(morphology, "_MEMO_LIMIT", 50)
+    words = " ".join(f"word{i}s" for i in range(300))
+    for _ in range(3):
+        doc = nlp(f"We shipped {words} yesterday.")
+        assert len(component._known) + len(component._lemmas) <= 50 + 2 * len(doc)
+    assert nlp("We shipped it.")[1].lemma_ == "ship"  # answers are still right after a reset
+
+
+def test_the_hyphenation_cache_is_trimmed(monkeypatch):
+    import pyphen
+
+    from linter.nlp import readability
+
+    monkeypatch.setattr(readability, "HYPHENATION_CACHE_LIMIT", 30)
+    text = " ".join(f"unbelievable{i}ness" for i in range(80)) + "."
+    first = readability.score("flesch_reading_ease", text)
+    assert all(len(d.cache) <= 30 for d in pyphen.hdcache.values())
+    assert readability.score("flesch_reading_ease", text) == first  # the same score from a fresh cache

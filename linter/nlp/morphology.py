@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 #: Remembered answers are dropped past this many, so a long run's memory stays flat.
-_MEMO_LIMIT = 60_000
+_MEMO_LIMIT = 20_000
 #: The token attributes a one-token rule may test, and how a value is compared.
 _TESTED = ("TAG", "LOWER", "DEP", "IS_SPACE")
 
@@ -60,11 +60,10 @@ class Morphology:
         self._by_tag: dict[str, list[tuple[int, dict]]] = {}
         self._generic: list[tuple[int, dict]] = []
         self._multi: list[tuple[int, list[dict]]] = []  # the few rules that span two or more tokens
-        self._values: dict[tuple, dict] = {}
-        self._opening: dict[tuple, list] = {}  # token key -> the multi-token rules it can open
         self._tables: dict[str, tuple | None] = {}
         self._fast_lemmas = False
-        self._rules_for: dict[tuple, tuple[int, ...]] = {}
+        # token key -> (the one-token rules that match it, the multi-token rules it can open)
+        self._known: dict[tuple, tuple[tuple[int, ...], tuple]] = {}
         self._lemmas: dict[tuple[int, int, int], str] = {}
 
     @staticmethod
@@ -98,23 +97,21 @@ class Morphology:
         self._generic.append((rule, pattern))
 
     def _values_of(self, key: tuple) -> dict:
-        values = self._values.get(key)
-        if values is None:
-            strings = self.vocab.strings
-            tag, lower, dep, space = key
-            values = {"TAG": strings[tag] if tag else "", "LOWER": strings[lower] if lower else "",
-                      "DEP": strings[dep] if dep else "", "IS_SPACE": bool(space)}
-            self._values[key] = values
-        return values
+        strings = self.vocab.strings
+        tag, lower, dep, space = key
+        return {"TAG": strings[tag] if tag else "", "LOWER": strings[lower] if lower else "",
+                "DEP": strings[dep] if dep else "", "IS_SPACE": bool(space)}
 
     # -- the attribute ruler -------------------------------------------------------
-    def _matching_rules(self, key: tuple) -> tuple[int, ...]:
-        found = self._rules_for.get(key)
+    def _entry(self, key: tuple) -> tuple[tuple[int, ...], tuple]:
+        found = self._known.get(key)
         if found is None:
             values = self._values_of(key)
             candidates = self._by_lower.get(values["LOWER"], []) + self._by_tag.get(values["TAG"], []) + self._generic
-            found = tuple(sorted({i for i, p in candidates if all(_test(spec, values[k]) for k, spec in p.items())}))
-            self._rules_for[key] = found
+            rules = tuple(sorted({i for i, p in candidates if all(_test(spec, values[k]) for k, spec in p.items())}))
+            opening = tuple((rule, pattern) for rule, pattern in self._multi
+                            if all(_test(spec, values[k]) for k, spec in pattern[0].items()))
+            found = self._known[key] = (rules, opening)
         return found
 
     def __call__(self, doc):
@@ -122,9 +119,9 @@ class Morphology:
 
         if not len(doc):
             return doc
-        if len(self._rules_for) + len(self._lemmas) > _MEMO_LIMIT:
-            for memo in (self._rules_for, self._values, self._opening, self._lemmas):
-                memo.clear()
+        if len(self._known) + len(self._lemmas) > _MEMO_LIMIT:
+            self._known.clear()
+            self._lemmas.clear()
         cols = doc.to_array([TAG, LOWER, DEP, IS_SPACE, POS, MORPH, LEMMA, ORTH])
         keys = [tuple(row[:4]) for row in cols.tolist()]
         extra = self._multi_matches(keys)
@@ -132,7 +129,7 @@ class Morphology:
         attrs = self.ruler.attrs
         column = {TAG: 0, POS: 1, MORPH: 2, LEMMA: 3, DEP: 4}
         for i, key in enumerate(keys):
-            rules = self._matching_rules(key)
+            rules = self._entry(key)[0]
             if i in extra:
                 rules = tuple(sorted(rules + tuple(extra[i])))
             for rule in rules:
@@ -151,13 +148,7 @@ class Morphology:
             return extra
         n = len(keys)
         for start in range(n):
-            opening = self._opening.get(keys[start])
-            if opening is None:
-                first = self._values_of(keys[start])
-                opening = [(rule, pattern) for rule, pattern in self._multi
-                           if all(_test(spec, first[k]) for k, spec in pattern[0].items())]
-                self._opening[keys[start]] = opening
-            for rule, pattern in opening:
+            for rule, pattern in self._entry(keys[start])[1]:
                 end = start + len(pattern)
                 if end > n:
                     continue

@@ -32,8 +32,24 @@ def _textstat():
     return textstat
 
 
+#: pyphen remembers every word it has hyphenated; past this many, it starts afresh so a
+#: long run's memory stays flat.
+HYPHENATION_CACHE_LIMIT = 20_000
+
+
 def score(metric: str, text: str) -> float:
     with warnings.catch_warnings():
         # textstat notes it has no separate easy-word list for en-US and uses English's.
         warnings.simplefilter("ignore")
-        return float(getattr(_textstat(), metric)(text))
+        value = float(getattr(_textstat(), metric)(text))
+    _trim_hyphenation_cache()
+    return value
+
+
+def _trim_hyphenation_cache() -> None:
+    import pyphen
+
+    for dictionary in getattr(pyphen, "hdcache", {}).values():
+        cache = getattr(dictionary, "cache", None)
+        if isinstance(cache, dict) and len(cache) > HYPHENATION_CACHE_LIMIT:
+            cache.clear()
