@@ -211,3 +211,12 @@ def test_generated_drafts_map_back_to_the_source(text, path):
     again = lint(text, path)
     assert findings_of(again) == findings_of(report)
     assert [(c.score.id, c.score.score) for c in again.criteria] == [(c.score.id, c.score.score) for c in report.criteria]
+
+
+@pytest.mark.parametrize("text,column", [
+    ("&amp;many teams\n", 6),  # an entity right before the word (found by the property test)
+    ("Tom &amp; Jerry &foo; &copy;many teams\n", 29),  # "&foo;" is not an entity and stays as written
+    ("&amp;amp; many teams\n", 11),
+])
+def test_positions_after_character_references(text, column):
+    assert vq(text) == [(VQ, 1, column, 1, column + 4, "many")]

@@ -100,17 +100,19 @@ class _Walker:
             k = pos
             while k < limit:
                 c = text[k]
+                if c == "&":
+                    # "&amp;" stands for "&" too: an entity the parser decoded wins over its first character
+                    m = _ENTITY.match(text, k, limit)
+                    decoded = html.unescape(m.group(0)) if m else ""
+                    if m and decoded != m.group(0) and decoded.startswith(ch):
+                        found = (k, m.end())
+                        break
                 if c == ch:
                     found = (k, k + 1)
                     break
                 if c == "\\" and k + 1 < limit and text[k + 1] == ch:
                     found = (k, k + 2)
                     break
-                if c == "&":
-                    m = _ENTITY.match(text, k, limit)
-                    if m and html.unescape(m.group(0)).startswith(ch):
-                        found = (k, m.end())
-                        break
                 k += 1
             if found is None:
                 ranges.append((pos, pos))
