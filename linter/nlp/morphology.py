@@ -189,7 +189,7 @@ class Morphology:
             self._lemmatize(doc, cols[:, 7].tolist(), out)
         return doc
 
-    def _multi_matches(self, keys: list[tuple]) -> dict[int, list[int]]:
+    def _multi_matches(self, keys: list) -> dict[int, list[int]]:
         """The rules spanning several tokens: token index -> the rules that set it."""
         extra: dict[int, list[int]] = {}
         if not self._multi:
