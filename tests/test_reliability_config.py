@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers_cli import FIELD_NOTE_TERM
 from reliability_support import GOOD, VQ, assert_no_traceback, findings, lint, lint_json, run, write
 
 #: A valid team rule (line numbers below count from ``rules:`` as line 1).
@@ -30,22 +31,7 @@ rules:
 """
 
 #: A valid team term (``id:`` is line 1; the first criterion starts on line 6).
-TERM = """\
-id: field-note
-name: Field note
-definition: A short report of something the team did and measured.
-pass_score: 50
-criteria:
-  - id: first_hand_experience
-    weight: 60
-    explanation: The team did the work it reports.
-    detector: first_hand_experience
-  - id: specific_numbers
-    weight: 40
-    explanation: The results are figures.
-    detector: specific_numbers
-    rules: [vague-quantifier]
-"""
+TERM = FIELD_NOTE_TERM
 
 PROJECT = "rules: [style/rules]\nglossary: [style/glossary]\n"
 RULE_FILE = "style/rules/team.yaml"
