@@ -1,9 +1,11 @@
 """The pipeline's speed-ups must not change a single annotation.
 
-draftlint runs the model with numpy doing thinc's matrix products and with
-:class:`linter.nlp.morphology.Morphology` in place of the attribute ruler and lemmatizer.
-Both are checked here against the stock model, token by token, on every draft in
-``examples/`` and ``tests/data/heldout`` (and on the real posts when ../shared is present).
+draftlint runs the model with numpy doing thinc's matrix products, with
+:class:`linter.nlp.morphology.Morphology` in place of the attribute ruler and lemmatizer,
+and with the parser stepped from Python by :class:`linter.nlp.parsing.GreedyParser`.
+All of it is checked here against the stock model, token by token, on every draft in
+``examples/`` and ``tests/data/heldout`` (and on the real posts when ../shared is present),
+one draft at a time and in batches.
 """
 
 from __future__ import annotations
@@ -41,15 +43,19 @@ def _annotations(doc) -> list[tuple]:
 
 
 def _compare(stock, texts: list[str]) -> int:
+    from linter.nlp.parsing import GreedyParser
+
     ours = load(None, ALL_NEEDS)
     assert "draftlint_morphology" in ours.pipe_names
     assert "attribute_ruler" not in ours.pipe_names and "lemmatizer" not in ours.pipe_names
-    tokens = 0
-    for text, expected in zip(texts, stock.pipe(texts, batch_size=8)):
-        got = ours(text)
-        assert _annotations(got) == _annotations(expected)
-        tokens += len(got)
-    return tokens
+    assert isinstance(ours.get_pipe("parser"), GreedyParser)
+    expected = [_annotations(doc) for doc in stock.pipe(texts, batch_size=8)]
+    one_by_one = [_annotations(ours(text)) for text in texts]
+    batched = [_annotations(doc) for doc in ours.pipe(texts, batch_size=16)]
+    for i, text in enumerate(texts):
+        assert one_by_one[i] == expected[i], text[:80]
+        assert batched[i] == expected[i], text[:80]
+    return sum(len(a) for a in expected)
 
 
 def test_same_annotations_as_the_stock_model_on_examples_and_heldout(stock):
@@ -192,6 +198,35 @@ def test_the_hyphenation_cache_is_trimmed(monkeypatch):
     first = readability.score("flesch_reading_ease", text)
     assert all(len(d.cache) <= 30 for d in pyphen.hdcache.values())
     assert readability.score("flesch_reading_ease", text) == first  # the same score from a fresh cache
+
+
+def test_a_parser_this_component_cannot_step_is_kept():
+    from linter.nlp.parsing import GreedyParser
+
+    stock_parser = load(None, ALL_NEEDS).get_pipe("parser").parser
+    assert GreedyParser.can_replace(stock_parser)
+
+    class Beam:
+        cfg = {"beam_width": 4}
+        model = stock_parser.model
+        transition_states = stock_parser.transition_states
+
+    class NoUpper:
+        cfg = {"beam_width": 1}
+        model = type("Model", (), {"attrs": {"has_upper": False}})()
+        transition_states = stock_parser.transition_states
+
+    assert not GreedyParser.can_replace(Beam())
+    assert not GreedyParser.can_replace(NoUpper())
+    assert not GreedyParser.can_replace(object())
+
+
+def test_the_stepped_parser_handles_empty_and_space_only_pieces():
+    nlp = load(None, ALL_NEEDS)
+    docs = list(nlp.pipe(["", "   ", "We cut latency by half.", "\n\n"], batch_size=16))
+    assert [len(d) for d in docs] == [0, 1, 6, 1]
+    assert [t.dep_ for t in docs[2]] == ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"]
+    assert docs[1].has_annotation("DEP") and docs[3].has_annotation("DEP")
 
 
 def test_a_ruler_with_rules_it_cannot_evaluate_is_kept():

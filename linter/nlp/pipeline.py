@@ -59,6 +59,12 @@ def _register_components() -> None:
 
         return Morphology(nlp.vocab)
 
+    @Language.factory("draftlint_parser")
+    def make_parser(nlp, name):
+        from linter.nlp.parsing import GreedyParser
+
+        return GreedyParser(name)
+
     @Language.component("draftlint_block_boundaries")
     def block_boundaries(doc):
         # Blocks are joined by a blank line; never let a sentence run across one.
@@ -118,6 +124,7 @@ def load(name: str | None, needs: frozenset[str]):
         if pipe not in wanted:
             nlp.remove_pipe(pipe)
     _table_morphology(nlp)
+    _stepped_parser(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("draftlint_block_boundaries", before="parser")
     else:
@@ -143,6 +150,19 @@ def _table_morphology(nlp) -> None:
         nlp.remove_pipe("lemmatizer")
     component = nlp.add_pipe("draftlint_morphology", before=nlp.pipe_names[position] if position < len(nlp.pipe_names) else None)
     component.bind(ruler, lemmatizer)
+
+
+def _stepped_parser(nlp) -> None:
+    """Put :class:`GreedyParser` (the same parser, stepped with the GIL held) in the
+    parser's place, under the same name."""
+    from linter.nlp.parsing import GreedyParser
+
+    if "parser" not in nlp.pipe_names or not GreedyParser.can_replace(nlp.get_pipe("parser")):
+        return
+    position = nlp.pipe_names.index("parser")
+    _, parser = nlp.remove_pipe("parser")
+    following = nlp.pipe_names[position] if position < len(nlp.pipe_names) else None
+    nlp.add_pipe("draftlint_parser", name="parser", before=following).bind(parser)
 
 
 def analyse(drafts: Iterable[Draft], nlp, batch_size: int = BATCH_SIZE,
