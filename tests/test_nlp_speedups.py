@@ -155,6 +155,42 @@ def test_drafts_are_analysed_in_pieces_and_come_back_whole_and_in_order():
             assert drafts[0].block_at(sent.start_char) is drafts[0].block_at(end)
 
 
+def test_joined_pieces_carry_every_annotation_the_rules_read():
+    from spacy.tokens import Doc
+
+    from linter.nlp.pipeline import _chunks, _join
+
+    nlp = load(None, ALL_NEEDS)
+    prose = "\n\n".join(_proses(ROOT / "examples"))
+    parts = list(nlp.pipe(_chunks(prose, 60), batch_size=16))
+    assert len(parts) > 20
+    reference = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    joined = _join(parts, prose, nlp)
+    assert joined.text == prose
+
+    def everything(doc):
+        return ([(t.idx, t.text, t.whitespace_, t.norm_, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_,
+                  t.head.i, t.is_sent_start, t.is_space, t.like_num) for t in doc],
+                [(s.start, s.end) for s in doc.sents],
+                [doc.has_annotation(a) for a in ("TAG", "POS", "MORPH", "LEMMA", "DEP", "SENT_START")])
+
+    assert everything(joined) == everything(reference)
+
+
+@pytest.mark.parametrize("text, starts", [
+    ("One.\n\nTwo.", [0, 3]),
+    ("One\n\n\n\ntwo", [0, 2]),
+    ("\n\nOne two", [0, 1]),
+    ("One two\n\n", [0]),
+    ("One \n\n two", [0, 2]),
+    ("One\ntwo\nthree", [0]),
+])
+def test_a_blank_line_always_starts_a_sentence(text, starts):
+    nlp = load(None, ALL_NEEDS)
+    doc = nlp.get_pipe("draftlint_block_boundaries")(nlp.make_doc(text))  # before the parser
+    assert [t.i for t in doc if t.is_sent_start] == starts
+
+
 def test_words_seen_in_a_run_do_not_pile_up_in_the_vocabulary(tmp_path):
     """Drafts are analysed inside spaCy memory zones: the strings they bring are freed."""
     import random
