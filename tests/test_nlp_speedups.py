@@ -155,6 +155,35 @@ def test_drafts_are_analysed_in_pieces_and_come_back_whole_and_in_order():
             assert drafts[0].block_at(sent.start_char) is drafts[0].block_at(end)
 
 
+def test_pieces_are_cut_between_blocks_and_a_long_block_stays_whole_up_to_its_stretch():
+    from linter.nlp.pipeline import STRETCH, _chunks
+
+    block = lambda words, tag: " ".join(f"{tag}{i}" for i in range(words - 1)) + " e.g. end."  # noqa: E731
+    short = [block(120, "a"), block(120, "b"), block(120, "c")]
+    prose = "\n\n".join(short)
+    assert _chunks(prose, 200) == [short[0] + "\n\n", short[1] + "\n\n", short[2]]
+    long_block = block(200 * (STRETCH - 1), "d")  # longer than a piece, within the stretch
+    prose = short[0] + "\n\n" + long_block + "\n\n" + short[1]
+    assert _chunks(prose, 200) == [short[0] + "\n\n", long_block + "\n\n", short[1]]
+    sentences = " ".join(f"Sentence {i} has six words here." for i in range(400))  # 2,400 words, one block
+    pieces = _chunks(sentences, 200)
+    assert "".join(pieces) == sentences
+    # cut only past the stretch, after the last whole sentence that fits in it
+    fits = 6 * (200 * STRETCH // 6)  # the words of the whole sentences within the stretch
+    assert [len(p.split()) for p in pieces[:-1]] == [fits] * (len(pieces) - 1)
+    assert len(pieces[-1].split()) == 2400 - fits * (len(pieces) - 1) <= fits
+    assert all(p.endswith("here. ") for p in pieces[:-1])
+
+
+def test_the_parser_batches_pieces_by_count_and_by_tokens():
+    from linter.nlp.parsing import _batches
+
+    sizes = [5, 5, 5, 30, 2, 2, 2, 2, 2]
+    batches = [[len(x) for x in b] for b in _batches(["x" * n for n in sizes], 4, 12)]
+    assert batches == [[5, 5, 5], [30], [2, 2, 2, 2], [2]]
+    assert [[len(x) for x in b] for b in _batches(["x" * n for n in sizes], 4, None)] == [[5, 5, 5, 30], [2, 2, 2, 2], [2]]
+
+
 def test_joined_pieces_carry_every_annotation_the_rules_read():
     from spacy.tokens import Doc
 

@@ -53,13 +53,12 @@ class GreedyParser:
         self._parse([doc])
         return doc
 
-    def pipe(self, docs: Iterable, batch_size: int = 16) -> Iterator:
-        """Parse ``batch_size`` docs at a time (every step advances all of them) and
-        yield them in the order they came."""
-        from spacy.util import minibatch
-
+    def pipe(self, docs: Iterable, batch_size: int = 16, max_tokens: int | None = None) -> Iterator:
+        """Parse up to ``batch_size`` docs at a time (every step advances all of them),
+        fewer when they reach ``max_tokens`` tokens (the batch's working memory is about
+        4 KB a token), and yield them in the order they came."""
         handler = self.parser.get_error_handler()
-        for batch in minibatch(docs, size=max(1, batch_size)):
+        for batch in _batches(docs, max(1, batch_size), max_tokens):
             try:
                 self._parse(batch)
             except Exception as exc:  # what spaCy's own parser does with a failing batch
@@ -94,3 +93,16 @@ class GreedyParser:
         finally:
             step_model.clear_memory()
         parser.set_annotations(docs, batch)
+
+
+def _batches(docs: Iterable, size: int, max_tokens: int | None) -> Iterator[list]:
+    batch: list = []
+    tokens = 0
+    for doc in docs:
+        batch.append(doc)
+        tokens += len(doc)
+        if len(batch) >= size or (max_tokens is not None and tokens >= max_tokens):
+            yield batch
+            batch, tokens = [], 0
+    if batch:
+        yield batch
