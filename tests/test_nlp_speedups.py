@@ -286,6 +286,19 @@ def test_a_parser_this_component_cannot_step_is_kept():
     assert not GreedyParser.can_replace(object())
 
 
+def test_a_failing_parser_batch_is_reported_not_swallowed(monkeypatch):
+    from linter.nlp.parsing import GreedyParser
+
+    nlp = load(None, ALL_NEEDS)
+
+    def broken(self, docs):
+        raise RuntimeError("step failed")
+
+    monkeypatch.setattr(GreedyParser, "_parse", broken)
+    with pytest.raises(RuntimeError, match="step failed"):
+        list(nlp.pipe(["We cut latency by half."], batch_size=16))
+
+
 def test_the_stepped_parser_handles_empty_and_space_only_pieces():
     nlp = load(None, ALL_NEEDS)
     docs = list(nlp.pipe(["", "   ", "We cut latency by half.", "\n\n"], batch_size=16))
