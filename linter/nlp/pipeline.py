@@ -64,8 +64,6 @@ def _register_components() -> None:
 
     @Language.factory("draftlint_parser")
     def make_parser(nlp, name):
-        from linter.nlp.parsing import GreedyParser
-
         return GreedyParser(name)
 
     @Language.component("draftlint_block_boundaries")
@@ -162,8 +160,6 @@ def _table_morphology(nlp) -> None:
 def _stepped_parser(nlp) -> None:
     """Put :class:`GreedyParser` (the same parser, stepped with the GIL held) in the
     parser's place, under the same name."""
-    from linter.nlp.parsing import GreedyParser
-
     if "parser" not in nlp.pipe_names or not GreedyParser.can_replace(nlp.get_pipe("parser")):
         return
     position = nlp.pipe_names.index("parser")
