@@ -284,22 +284,20 @@ class Linter:
                 ready.append(d)
             except DraftlintError as exc:
                 plans[id(d)] = exc
-        compiled = self.compiled() if ready else None  # built outside any memory zone: it must outlive them
-        for start in range(0, len(drafts), ZONE_DRAFTS):
-            group = drafts[start:start + ZONE_DRAFTS]
-            # spaCy frees the strings and words a memory zone added when it ends, so a long
-            # run's memory stays flat; nothing made from a Doc outlives its zone.
-            with self._memory_zone():
-                todo = [d for d in group if not isinstance(plans[id(d)], DraftlintError)]
-                analysed = iter(analyse(todo, self.nlp(), self.config.batch_size)) if todo else iter(())
-                for d in group:
-                    plan = plans[id(d)]
-                    if isinstance(plan, DraftlintError):
-                        out.append(_error_report(d.source.path, plan))
-                    else:
-                        out.append(self._finish(next(analysed), compiled, *plan))
-                    if progress is not None:
-                        progress(d.source.path)
+        compiled = self.compiled() if ready else None  # built outside the memory zone: it must outlive it
+        # spaCy frees the strings and words a memory zone added when it ends, so a long run's
+        # memory stays flat (lint_targets passes at most ZONE_DRAFTS drafts at a time);
+        # nothing made from a Doc outlives its zone.
+        with self._memory_zone():
+            analysed = iter(analyse(ready, self.nlp(), self.config.batch_size)) if ready else iter(())
+            for d in drafts:
+                plan = plans[id(d)]
+                if isinstance(plan, DraftlintError):
+                    out.append(_error_report(d.source.path, plan))
+                else:
+                    out.append(self._finish(next(analysed), compiled, *plan))
+                if progress is not None:
+                    progress(d.source.path)
         return out
 
     def _memory_zone(self):
