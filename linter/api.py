@@ -10,7 +10,7 @@ import gc
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from linter import __version__
 from linter.config import DEFAULT_FAIL_UNDER, Config, DraftSettings
@@ -26,13 +26,15 @@ from linter.model import (
     ReportedFinding,
     Source,
 )
+from linter.cache import cache_folder
+from linter.discovery import Target, discover, display_name  # noqa: F401  (re-exported)
 from linter.resources import data_dir
 from linter.rules.engine import rules_need
 from linter.rules.registry import RuleSet, load_rules
 from linter.scoring.detectors import DETECTORS
 from linter.scoring.glossary import Glossary, Term, load_glossary
 from linter.source.markdown import parse
-from linter.source.reader import DRAFT_SUFFIXES, draft_format, read_path, read_stdin
+from linter.source.reader import draft_format, read_path, read_stdin
 
 #: The finding for a draft that does not read as English.
 NOT_ENGLISH = "non-english-draft"
@@ -43,49 +45,6 @@ ZONE_DRAFTS = 64  # drafts analysed in one spaCy memory zone
 
 #: What the criterion detectors read from the NLP stage.
 DETECTOR_NEEDS = frozenset({"sentences", "pos", "lemma", "deps"})
-
-
-@dataclass(frozen=True)
-class Target:
-    """One draft to lint: how to show its path, and where to read it from (None: stdin)."""
-
-    display: str
-    path: Path | None
-
-
-def display_name(path: str) -> str:
-    """A path as it can be printed on one line: undecodable bytes and line breaks escaped."""
-    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return text.replace("\r", "\\r").replace("\n", "\\n")
-
-
-def discover(paths: Iterable[str], stdin_name: str = "-") -> Iterator[Target | InputError]:
-    """Expand the command line's paths: directories recurse into draft files."""
-    for raw in paths:
-        if raw == "-":
-            yield Target(display_name(stdin_name), None)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = []
-            seen_dirs = set()
-            for root, dirs, files in os.walk(path, followlinks=True):
-                real = os.path.realpath(root)
-                if real in seen_dirs:
-                    dirs[:] = []
-                    continue
-                seen_dirs.add(real)
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    full = os.path.join(root, name)
-                    if name.lower().endswith(DRAFT_SUFFIXES):
-                        found.append(full)  # a pipe or device named like a draft is reported, not read
-            for f in sorted(found):
-                yield Target(display_name(f), Path(f))
-        elif path.exists() or path.is_symlink():
-            yield Target(display_name(raw), path)
-        else:
-            yield InputError("no such file or directory", path=display_name(raw))
 
 
 class Linter:
@@ -428,7 +387,7 @@ def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | No
         jobs = max(1, min(jobs, total))
     else:  # a worker costs a model load (about a second), so give each at least 8 drafts
         jobs = max(1, min(os.cpu_count() or 1, total // DRAFTS_PER_WORKER))
-    cache_dirs = {key: _cache_dir(cfg, cache_dir) for key, cfg in configs.items()} if use_cache else {}
+    cache_dirs = {key: cache_folder(cfg, cache_dir) for key, cfg in configs.items()} if use_cache else {}
     if jobs == 1:
         results = {key: _run_group(configs[key], targets, cache_dirs.get(key), progress) for key, targets in groups.items()}
     else:
@@ -441,14 +400,6 @@ def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | No
         for rule in _linter_for(config).rules.rules:
             rules.setdefault(rule.id, rule)
     return build_report(files, fail_level or "error", tuple(rules.values()))
-
-
-def _cache_dir(config: Config, explicit: Path | None) -> Path:
-    from linter.cache import DEFAULT_DIR
-
-    if explicit is not None:
-        return Path(explicit)
-    return (config.root or Path.cwd()) / DEFAULT_DIR
 
 
 _LINTERS: dict = {}

@@ -33,6 +33,13 @@ DEFAULT_DIR = ".draftlint_cache"
 _PACKAGE = Path(__file__).resolve().parent
 
 
+def cache_folder(config, explicit: Path | None) -> Path:
+    """Where a run with ``config`` keeps its cache: ``--cache-dir`` if given, else beside the project file."""
+    if explicit is not None:
+        return Path(explicit)
+    return (config.root or Path.cwd()) / DEFAULT_DIR
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """draftlint's version plus the size and mtime of each of its modules."""

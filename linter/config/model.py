@@ -11,6 +11,8 @@ from linter.source.reader import DEFAULT_MAX_BYTES
 DEFAULT_TERM = "thought-leadership"
 DEFAULT_FAIL_UNDER = 60.0
 DEFAULT_FAIL_LEVEL = "error"
+#: Seconds one draft may take before it becomes an error finding and the run goes on.
+DEFAULT_TIME_BUDGET = 60.0
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Config:
     model: str | None = None
     max_file_size: int = DEFAULT_MAX_BYTES
     batch_size: int = 16
+    time_budget: float = DEFAULT_TIME_BUDGET  # seconds per draft
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     overrides: tuple[Override, ...] = ()
