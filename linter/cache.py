@@ -1,23 +1,35 @@
 """The result cache: a draft's report, keyed by everything that could change it.
 
 The key covers the draft's path and content, its effective settings, the rule and
-glossary files, the spaCy model and draftlint's own code. Entries are JSON files written
-atomically (a temporary file, then a rename), so two runs at once never see half a file;
-an entry that cannot be read, or was written by another version, is ignored and replaced.
+glossary files, the spaCy model, draftlint's own code and the versions of Python and of
+the libraries that shape a report. Entries are JSON files written atomically (a temporary
+file, then a rename), so two runs at once never see half a file.
+
+The cache folder may have come with the repository under review, so nothing in it is
+trusted: a cache folder that is a symbolic link, or resolves outside the project, is not
+used (a ``CacheRefused`` warning says so); inside it every file is opened relative to the
+folder with ``O_NOFOLLOW`` (a link is never written or read through) and markers are created
+with ``O_EXCL`` only when missing; an entry is checked field by field and rebuilt when it
+does not check out, and the path printed comes from the draft, never from the entry.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
-import tempfile
-from dataclasses import asdict
+import secrets
+import stat
+import typing
+import warnings
+from dataclasses import asdict, fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from linter import __version__
 from linter.model import (
+    SEVERITIES,
     CriterionScore,
     Evidence,
     FileReport,
@@ -31,19 +43,67 @@ from linter.model import (
 FORMAT = 1
 DEFAULT_DIR = ".draftlint_cache"
 _PACKAGE = Path(__file__).resolve().parent
+#: The libraries whose upgrade can change a report. Their versions come from the installed
+#: packages' metadata, so a run of cache hits never imports spaCy.
+LIBRARIES = ("spacy", "thinc", "numpy", "markdown-it-py")
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+MAX_RULE_FILE_BYTES = 16 * 1024 * 1024
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+_MARKERS = {
+    ".gitignore": "# draftlint's result cache; safe to delete\n*\n",
+    "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n# draftlint result cache\n",
+}
 
 
-def cache_folder(config, explicit: Path | None) -> Path:
-    """Where a run with ``config`` keeps its cache: ``--cache-dir`` if given, else beside the project file."""
+class CacheRefused(UserWarning):
+    """A cache folder draftlint will not use; the run goes on without the cache."""
+
+
+def cache_folder(config, explicit: Path | None) -> Path | None:
+    """Where a run with ``config`` keeps its cache: ``--cache-dir`` if given, else beside the
+    project file. None, with a ``CacheRefused`` warning, when that folder is a symbolic link or
+    resolves outside the project."""
     if explicit is not None:
-        return Path(explicit)
-    return (config.root or Path.cwd()) / DEFAULT_DIR
+        folder = Path(explicit)
+        if os.path.islink(folder):
+            return _refuse(folder, "is a symbolic link")
+        return folder
+    root = Path(config.root or Path.cwd())
+    folder = root / DEFAULT_DIR
+    if os.path.islink(folder):
+        return _refuse(folder, "is a symbolic link")
+    if os.path.lexists(folder) and os.path.realpath(folder) != os.path.join(os.path.realpath(root), DEFAULT_DIR):
+        return _refuse(folder, "resolves outside the project")
+    return folder
+
+
+def _refuse(folder: Path, why: str) -> None:
+    from linter.discovery import display_name
+
+    warnings.warn(CacheRefused(f"{display_name(str(folder))}: the cache folder {why}; linting without the cache"),
+                  stacklevel=3)
+    return None
+
+
+def library_versions() -> str:
+    import platform
+    from importlib import metadata
+
+    parts = [f"python=={platform.python_implementation()}-{platform.python_version()}"]
+    for name in LIBRARIES:
+        try:
+            parts.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{name}==missing")
+    return ";".join(parts)
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """draftlint's version plus the size and mtime of each of its modules."""
-    h = hashlib.sha256(f"{__version__}:{FORMAT}".encode())
+    """draftlint's version, the size and mtime of each of its modules, and the versions of
+    Python and of the libraries in ``LIBRARIES``."""
+    h = hashlib.sha256(f"{__version__}:{FORMAT}:{library_versions()}".encode("utf-8", "surrogateescape"))
     for path in sorted(_PACKAGE.rglob("*.py")):
         st = path.stat()
         h.update(f"{path.relative_to(_PACKAGE)}:{st.st_size}:{st.st_mtime_ns}".encode())
@@ -51,12 +111,30 @@ def code_fingerprint() -> str:
 
 
 def files_fingerprint(folders) -> str:
+    """The rule and glossary files' names and bytes; a file that is not a regular file of a
+    sane size (a FIFO, ``/dev/zero``) counts by its name only, and is never read here."""
     h = hashlib.sha256()
     for folder in folders:
         for path in sorted(Path(folder).glob("*.y*ml")):
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
+            h.update(path.name.encode("utf-8", "surrogateescape"))
+            h.update(b"\0")
+            h.update(_bounded_bytes(path) or b"\0unreadable")
     return h.hexdigest()
+
+
+def _bounded_bytes(path: Path) -> bytes | None:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_RULE_FILE_BYTES:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(MAX_RULE_FILE_BYTES + 1)
+    finally:
+        os.close(fd)
 
 
 @lru_cache(maxsize=8)
@@ -83,80 +161,195 @@ class Cache:
         self.salt = salt
         self.hits = 0
         self.misses = 0
+        self._paths: dict[str, str] = {}  # key -> the path of the draft it was made for
 
     def key(self, path: str, text: str, settings: str) -> str:
         h = hashlib.sha256()
         for part in (self.salt, path, settings, text):
             h.update(part.encode("utf-8", "surrogatepass"))
             h.update(b"\0")
-        return h.hexdigest()
-
-    def _file(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
+        key = h.hexdigest()
+        self._paths[key] = path
+        return key
 
     def get(self, key: str) -> FileReport | None:
+        path = self._paths.pop(key, None)
         try:
-            data = json.loads(self._file(key).read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT or data.get("key") != key:
+            data = json.loads(self._read(key))
+            if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
                 raise ValueError("foreign entry")
-            report = from_dict(data["report"])
-        except FileNotFoundError:
-            self.misses += 1
-            return None
-        except Exception:  # corrupt, truncated or foreign: rebuild it
+            report = from_dict(data["report"], path)
+        except Exception:  # missing, corrupt, truncated, foreign or forged: rebuild it
             self.misses += 1
             return None
         self.hits += 1
         return report
 
-    def put(self, key: str, report: FileReport) -> None:
-        target = self._file(key)
-        tmp = None
+    def _read(self, key: str) -> bytes:
+        top = os.open(self.directory, _DIR_FLAGS)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._mark_directory()
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"format": FORMAT, "key": key, "report": to_dict(report)}, fh, ensure_ascii=False)
-            os.replace(tmp, target)
-            tmp = None
-        except OSError:
-            pass  # a read-only or full disk makes the cache useless, not the run
+            sub = os.open(key[:2], _DIR_FLAGS, dir_fd=top)
+            try:
+                fd = os.open(f"{key}.json", os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0),
+                             dir_fd=sub)
+            finally:
+                os.close(sub)
         finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+            os.close(top)
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+                raise ValueError("not an entry")
+            return fh.read(MAX_ENTRY_BYTES + 1)
 
-    def _mark_directory(self) -> None:
-        ignore = self.directory / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# draftlint's result cache; safe to delete\n*\n", encoding="utf-8")
-            (self.directory / "CACHEDIR.TAG").write_text(
-                "Signature: 8a477f597d28d172789f06886806bc55\n# draftlint result cache\n", encoding="utf-8")
+    def put(self, key: str, report: FileReport) -> None:
+        body = json.dumps({"format": FORMAT, "key": key, "report": to_dict(report)}, ensure_ascii=False,
+                          allow_nan=False).encode("utf-8", "surrogatepass")
+        try:
+            top = self._open_top()
+        except OSError:
+            return  # a read-only or full disk, or a folder that is not one, makes the cache useless, not the run
+        try:
+            self._mark_directory(top)
+            try:
+                os.mkdir(key[:2], 0o777, dir_fd=top)
+            except FileExistsError:
+                pass
+            sub = os.open(key[:2], _DIR_FLAGS, dir_fd=top)  # a linked subfolder fails here: never written through
+            try:
+                _write_entry(sub, f"{key}.json", body)
+            finally:
+                os.close(sub)
+        except OSError:
+            pass
+        finally:
+            os.close(top)
+
+    def _open_top(self) -> int:
+        try:
+            return os.open(self.directory, _DIR_FLAGS)
+        except FileNotFoundError:
+            self.directory.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.mkdir(self.directory, 0o777)
+            except FileExistsError:
+                pass
+            return os.open(self.directory, _DIR_FLAGS)
+
+    @staticmethod
+    def _mark_directory(top: int) -> None:
+        for name, text in _MARKERS.items():
+            try:
+                fd = os.open(name, _NEW_FILE, 0o666, dir_fd=top)  # O_EXCL: an existing file or link is left alone
+            except OSError:
+                continue
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+
+
+def _write_entry(folder: int, name: str, body: bytes) -> None:
+    tmp = f".tmp-{secrets.token_hex(8)}.json"
+    fd = os.open(tmp, _NEW_FILE, 0o666, dir_fd=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(body)
+        os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)  # replaces a link, never follows it
+    except BaseException:
+        try:
+            os.unlink(tmp, dir_fd=folder)
+        except OSError:
+            pass
+        raise
 
 
 def to_dict(fr: FileReport) -> dict:
     return asdict(fr)
 
 
-def from_dict(d: dict) -> FileReport:
-    findings = tuple(
-        ReportedFinding(
-            finding=Finding(**{**rf["finding"], "prose_span": tuple(rf["finding"]["prose_span"])
-                               if rf["finding"].get("prose_span") else None}),
-            location=Location(**rf["location"]),
-            text=rf["text"],
-        )
-        for rf in d["findings"]
-    )
-    criteria = tuple(
-        ReportedCriterion(
-            score=CriterionScore(**{**rc["score"], "evidence": tuple(Evidence(**e) for e in rc["score"]["evidence"])}),
-            evidence=tuple(ReportedEvidence(evidence=Evidence(**e["evidence"]), line=e["line"], column=e["column"])
-                           for e in rc["evidence"]),
-        )
-        for rc in d["criteria"]
-    )
-    return FileReport(**{**d, "findings": findings, "criteria": criteria})
+class _Bad(ValueError):
+    """An entry field that does not have the type the report needs."""
+
+
+def _check(value, hint):
+    """``value`` as ``hint`` (a type from the model's annotations), or ``_Bad``."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        for option in typing.get_args(hint):
+            try:
+                return _check(value, option)
+            except _Bad:
+                continue
+        raise _Bad(hint)
+    if hint is type(None):
+        if value is not None:
+            raise _Bad(hint)
+        return None
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if not isinstance(value, list):
+            raise _Bad(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_check(v, args[0]) for v in value)
+        if len(value) != len(args):
+            raise _Bad(hint)
+        return tuple(_check(v, a) for v, a in zip(value, args))
+    if is_dataclass(hint):
+        return _build(hint, value)
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise _Bad(hint)
+        return value
+    if hint is int:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise _Bad(hint)
+        return value
+    if hint is float:
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+            raise _Bad(hint)
+        return float(value) if isinstance(value, int) else value
+    if hint is str:
+        if not isinstance(value, str):
+            raise _Bad(hint)
+        return value
+    raise _Bad(hint)
+
+
+@lru_cache(maxsize=None)
+def _hints(cls) -> dict:
+    return typing.get_type_hints(cls)
+
+
+def _build(cls, data):
+    """``cls`` from an entry's dict: exactly its fields, each of its annotated type."""
+    if not isinstance(data, dict):
+        raise _Bad(cls)
+    names = {f.name for f in fields(cls)}
+    if not set(data) <= names:
+        raise _Bad(cls)
+    hints = _hints(cls)
+    return cls(**{name: _check(value, hints[name]) for name, value in data.items()})
+
+
+def from_dict(d: dict, path: str | None = None) -> FileReport:
+    """A cached report, checked: every field of its type, sane values, and its verdict
+    matching its score. ``path`` (the draft's own) replaces whatever path the entry holds."""
+    if not isinstance(d, dict):
+        raise _Bad(FileReport)
+    fr = _build(FileReport, {**d, "path": path if path is not None else d.get("path")})
+    if fr.error is not None or fr.score is None or fr.fail_under is None or fr.passed is None:
+        raise _Bad("an entry is a linted draft")  # error reports are never cached
+    if not 0 <= fr.score <= 100 or not 0 <= fr.fail_under <= 100 or fr.passed != (fr.score >= fr.fail_under):
+        raise _Bad("score")
+    if fr.fail_level not in (None, *SEVERITIES):
+        raise _Bad("fail_level")
+    for rf in fr.findings:
+        f, loc = rf.finding, rf.location
+        if f.severity not in SEVERITIES or f.end < f.start or min(loc.line, loc.column, loc.end_line,
+                                                                   loc.end_column) < 1:
+            raise _Bad("finding")
+        if (loc.end_line, loc.end_column) < (loc.line, loc.column):
+            raise _Bad("finding")
+    for rc in fr.criteria:
+        if not 0 <= rc.score.weight or not all(e.line >= 1 and e.column >= 1 for e in rc.evidence):
+            raise _Bad("criterion")
+    return fr

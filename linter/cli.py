@@ -6,14 +6,18 @@ Nothing here imports spaCy: ``--help``, ``--version``, ``rules``, ``explain`` an
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
+import warnings
 
 import click
 
 from linter import __version__
+from linter.errors import DraftlintError
 from linter.report import FORMATS
+from linter.report.escape import terminal
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -22,23 +26,86 @@ class _State:
     debug = False
 
 
+class OutputError(DraftlintError):
+    """Standard output cannot take the report (a full disk, an I/O error)."""
+
+
+def _say(kind: str, text: str) -> None:
+    """One line on stderr, ``draftlint: <kind>: <text>``, with the text escaped for a terminal
+    (file names and messages come from drafts and project files)."""
+    click.echo(f"draftlint: {kind}: {terminal(str(text))}", err=True)
+
+
+def _out(text: str) -> None:
+    """Write to stdout now, so a full disk is a one-line error rather than a lost report."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _silence_stdout()
+        raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from None
+
+
+def _echo(line: str = "") -> None:
+    _out(f"{line}\n")
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush of the unwritten report
+    fails no more (it would print a second, internal message)."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
+    except Exception:  # noqa: BLE001 - a stream without a file descriptor (tests)
+        pass
+    sys.stdout = open(os.devnull, "w")
+
+
+@contextlib.contextmanager
+def _warnings_on_stderr():
+    """draftlint's own warnings (a path not read, a cache folder not used) as
+    ``draftlint: warning:`` lines; other warnings as Python shows them."""
+    from linter.cache import CacheRefused
+    from linter.discovery import SkippedPath
+
+    ours = (SkippedPath, CacheRefused)
+    with warnings.catch_warnings():
+        for category in ours:
+            warnings.simplefilter("always", category)
+        shown = warnings.showwarning
+
+        def show(message, category, filename, lineno, file=None, line=None):
+            if issubclass(category, ours):
+                _say("warning", str(message))
+            else:
+                shown(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = show
+        yield
+
+
 def _fail(exc: Exception) -> None:
     if _State.debug:
         traceback.print_exc()
-    click.echo(f"draftlint: error: {exc}", err=True)
+    _say("error", str(exc))
     sys.exit(EXIT_ERROR)
 
 
 def _run(fn):
     """Turn draftlint's own errors into a one-line message and exit code 2."""
-    from linter.errors import DraftlintError
-
     try:
-        return fn()
+        code = fn()
+        _out("")  # flush: a report the disk could not take is an error, not exit 0
+        return code
     except click.ClickException:
         raise  # click prints usage errors itself, with exit code 2
     except BrokenPipeError:  # e.g. `draftlint rules | head -1`: the reader has gone, so stop quietly
-        sys.stdout = open(os.devnull, "w")
+        _silence_stdout()
         sys.exit(EXIT_OK)
     except DraftlintError as exc:
         _fail(exc)
@@ -48,7 +115,8 @@ def _run(fn):
     except Exception as exc:  # an internal bug: still one line unless --debug
         if _State.debug:
             raise
-        click.echo(f"draftlint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        click.echo(terminal(f"draftlint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)"),
+                   err=True)
         sys.exit(EXIT_ERROR)
 
 
@@ -137,52 +205,65 @@ def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, i
     """Lint drafts (files, folders, or - for stdin) and score them."""
 
     def go():
-        from pathlib import Path
-
-        from linter import api
-        from linter.errors import DraftlintError
-        from linter.report import render
-
-        targets = paths
-        if diff_base is not None:
-            from linter.gitdiff import changed_drafts
-
-            targets = tuple(changed_drafts(diff_base, paths))
-            if not targets:
-                click.echo(f"draftlint: no drafts changed since {diff_base}", err=True)
-                if fmt != "text":  # an empty report, so CI steps that read it still work
-                    sys.stdout.write(render(api.build_report(()), fmt))
-                return EXIT_OK
-        elif not targets:
-            raise click.UsageError("give at least one path (a file, a folder, or - for stdin)")
-        if update_baseline and not baseline:
-            raise DraftlintError("--update-baseline needs --baseline FILE")
-        flags = {"fail_under": fail_under, "fail_level": fail_level, "default_term": term, "model": model,
-                 "select": _split(select), "ignore": _split(ignore)}
-        bar = _Progress(progress)
-        report = api.lint(targets, flags, Path(config_file) if config_file else None, stdin_filename, bar,
-                          jobs=jobs, cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
-                          filter_files=diff_base is not None)
-        bar.finish()
-        if baseline:
-            from linter import baseline as bl
-
-            path = Path(baseline)
-            if update_baseline or not path.exists():
-                n = bl.write(report, path)
-                click.echo(f"draftlint: wrote {n} finding(s) to the baseline {path}", err=True)
-                return EXIT_OK if not any(fr.error for fr in report.files) else EXIT_ERROR
-            report, _hidden = bl.apply(report, bl.read(path), path)
-        color = fmt == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-        sys.stdout.write(render(report, fmt, color=color, quiet=quiet))
-        shown = set()
-        for fr in report.files:
-            if fr.error and fr.error not in shown:  # a bad project file is said once
-                shown.add(fr.error)
-                click.echo(f"draftlint: error: {fr.error}", err=True)
-        return exit_code(report)
+        with _warnings_on_stderr():
+            return _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, diff_base,
+                         baseline, update_baseline, quiet, stdin_filename, no_color, progress, jobs, no_cache,
+                         cache_dir)
 
     sys.exit(_run(go))
+
+
+def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, diff_base, baseline,
+          update_baseline, quiet, stdin_filename, no_color, progress, jobs, no_cache, cache_dir) -> int:
+    from pathlib import Path
+
+    from linter import api
+    from linter.report import render
+
+    if update_baseline and not baseline:
+        raise DraftlintError("--update-baseline needs --baseline FILE")
+    known = None
+    if baseline:  # checked before the lint, so a bad baseline costs no analysis
+        from linter import baseline as bl
+
+        if update_baseline or not os.path.exists(baseline):
+            bl.check_writable(Path(baseline))
+        else:
+            known = bl.read(Path(baseline))
+    targets = paths
+    if diff_base is not None:
+        from linter.gitdiff import changed_drafts
+
+        targets = tuple(changed_drafts(diff_base, paths))
+        if not targets:
+            click.echo(terminal(f"draftlint: no drafts changed since {diff_base}"), err=True)
+            if fmt != "text":  # an empty report, so CI steps that read it still work
+                _out(render(api.build_report(()), fmt))
+            return EXIT_OK
+    elif not targets:
+        raise click.UsageError("give at least one path (a file, a folder, or - for stdin)")
+    flags = {"fail_under": fail_under, "fail_level": fail_level, "default_term": term, "model": model,
+             "select": _split(select), "ignore": _split(ignore)}
+    bar = _Progress(progress)
+    report = api.lint(targets, flags, Path(config_file) if config_file else None, stdin_filename, bar,
+                      jobs=jobs, cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
+                      filter_files=diff_base is not None)
+    bar.finish()
+    if baseline:
+        path = Path(baseline)
+        if known is None:
+            n = bl.write(report, path)
+            click.echo(terminal(f"draftlint: wrote {n} finding(s) to the baseline {path}"), err=True)
+            return EXIT_OK if not any(fr.error for fr in report.files) else EXIT_ERROR
+        report, _hidden = bl.apply(report, known, path)
+    color = fmt == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    _out(render(report, fmt, color=color, quiet=quiet))
+    shown = set()
+    for fr in report.files:
+        if fr.error and fr.error not in shown:  # a bad project file is said once
+            shown.add(fr.error)
+            _say("error", fr.error)
+    return exit_code(report)
 
 
 def exit_code(report) -> int:
@@ -211,7 +292,7 @@ def eval_cmd(folder, model, verbose):
         from linter.evaluation import evaluate, render
 
         ev = evaluate(Linter(_config_for_eval(model)), Path(folder))
-        sys.stdout.write(render(ev, verbose=verbose))
+        _out(render(ev, verbose=verbose))
         return EXIT_OK
 
     sys.exit(_run(go))
@@ -225,9 +306,9 @@ def rules_cmd():
         linter = _project_linter()
         rows = [(r.id, r.severity, r.criterion or "-", r.summary) for r in linter.rules.rules]
         w = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(("id", "severity", "criterion"))]
-        click.echo(f"{'id':<{w[0]}}  {'severity':<{w[1]}}  {'criterion':<{w[2]}}  summary")
+        _echo(f"{'id':<{w[0]}}  {'severity':<{w[1]}}  {'criterion':<{w[2]}}  summary")
         for r in rows:
-            click.echo(f"{r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:<{w[2]}}  {r[3]}")
+            _echo(f"{r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:<{w[2]}}  {r[3]}")
         return EXIT_OK
 
     sys.exit(_run(go))
@@ -245,19 +326,19 @@ def explain(rule_id):
         rule = linter.rules.get(rule_id)
         if rule is None:
             raise DraftlintError(f"unknown rule '{rule_id}' (see `draftlint rules`)")
-        click.echo(f"{rule.id} ({rule.severity}, type {rule.type}{', criterion ' + rule.criterion if rule.criterion else ''})")
-        click.echo(f"  defined in {rule.file}:{rule.line}")
-        click.echo("")
-        click.echo(" ".join(rule.description.split()))
+        _echo(f"{rule.id} ({rule.severity}, type {rule.type}{', criterion ' + rule.criterion if rule.criterion else ''})")
+        _echo(f"  defined in {rule.file}:{rule.line}")
+        _echo("")
+        _echo(" ".join(rule.description.split()))
         if rule.suggestion:
-            click.echo(f"\nWhat to do: {rule.suggestion}")
-        click.echo("\nFlagged:")
+            _echo(f"\nWhat to do: {rule.suggestion}")
+        _echo("\nFlagged:")
         for ex in rule.examples_bad:
-            click.echo(f"  - {ex}")
-        click.echo("Fine:")
+            _echo(f"  - {ex}")
+        _echo("Fine:")
         for ex in rule.examples_good:
-            click.echo(f"  - {ex}")
-        click.echo(f"\nTurn it off for a run with `--ignore {rule.id}`, or for one line with "
+            _echo(f"  - {ex}")
+        _echo(f"\nTurn it off for a run with `--ignore {rule.id}`, or for one line with "
                    f"`<!-- draftlint-disable-next-line {rule.id} -->`.")
         return EXIT_OK
 
@@ -276,25 +357,25 @@ def glossary(term):
         if term is None:
             for t in sorted(linter.glossary.terms.values(), key=lambda t: t.id):
                 kind = f"{len(t.criteria)} criteria" if t.criteria else "reference"
-                click.echo(f"{t.id:<22} {kind:<12} {t.definition}")
+                _echo(f"{t.id:<22} {kind:<12} {t.definition}")
             return EXIT_OK
         t = linter.glossary.get(term)
         if t is None:
             raise DraftlintError(f"unknown term '{term}' (see `draftlint glossary`)")
-        click.echo(f"{t.name} ({t.id})\n\n{t.definition}")
+        _echo(f"{t.name} ({t.id})\n\n{t.definition}")
         if t.explanation:
-            click.echo(f"\n{t.explanation}")
+            _echo(f"\n{t.explanation}")
         if t.criteria:
-            click.echo(f"\nCriteria (pass score {linter.fail_under(t):g}):")
+            _echo(f"\nCriteria (pass score {linter.fail_under(t):g}):")
             for c in t.criteria:
-                click.echo(f"  {c.id} (weight {c.weight:g}): {c.explanation}")
+                _echo(f"  {c.id} (weight {c.weight:g}): {c.explanation}")
         for title, items in (("Examples", t.examples), ("Not this", t.counter_examples)):
             if items:
-                click.echo(f"\n{title}:")
+                _echo(f"\n{title}:")
                 for item in items:
-                    click.echo(f"  - {item}")
+                    _echo(f"  - {item}")
         if t.related:
-            click.echo(f"\nRelated: {', '.join(t.related)}")
+            _echo(f"\nRelated: {', '.join(t.related)}")
         return EXIT_OK
 
     sys.exit(_run(go))
@@ -355,12 +436,41 @@ def init(path, force):
     from pathlib import Path
 
     target = Path(path)
-    if target.exists() and not force:
-        click.echo(f"draftlint: error: {target} already exists (use --force to overwrite)", err=True)
+    if (target.exists() or target.is_symlink()) and not force:
+        _say("error", f"{target} already exists (use --force to overwrite)")
         sys.exit(EXIT_ERROR)
     try:
-        target.write_text(STARTER, encoding="utf-8")
-    except OSError as exc:
-        click.echo(f"draftlint: error: {target}: cannot write: {exc.strerror or exc}", err=True)
+        _write_starter(target, force)
+    except FileExistsError:  # appeared since the check, or a dangling link: never written through
+        _say("error", f"{target} already exists (use --force to overwrite)")
         sys.exit(EXIT_ERROR)
-    click.echo(f"wrote {target}")
+    except OSError as exc:
+        _say("error", f"{target}: cannot write: {exc.strerror or exc}")
+        sys.exit(EXIT_ERROR)
+    click.echo(terminal(f"wrote {target}"))
+
+
+def _write_starter(target, force: bool) -> None:
+    """Create ``target`` without following a link; with ``force``, replace whatever is there
+    (a link too, not what it points to) by renaming a new file over it."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    if not force:
+        with os.fdopen(os.open(target, flags, 0o666), "w", encoding="utf-8") as fh:
+            fh.write(STARTER)
+        return
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(dir=str(target.parent), prefix=".draftlint-init-")
+    try:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.fchmod(fd, 0o666 & ~mask)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(STARTER)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -8,10 +8,14 @@ inverse of ``no_generic_tips``). Values are 0 or 1.
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from linter.errors import InputError
+from linter.source.reader import read_path
+
+MAX_LABELS_BYTES = 16 * 1024 * 1024
 
 #: criterion id -> (label column, True when the label is the criterion's inverse)
 CRITERION_LABELS = {
@@ -58,14 +62,19 @@ def read_labels(folder: Path) -> list[dict]:
     path = folder / "labels.tsv"
     if not path.is_file():
         raise InputError("no labels.tsv in this folder", path=str(folder))
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
+    text = read_path(path, str(path), MAX_LABELS_BYTES).text  # regular file, size limit, one-line UTF-8 errors
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter="\t"))
     if not rows or "file" not in rows[0] or "thought_leadership" not in rows[0]:
         raise InputError("labels.tsv needs the columns 'file' and 'thought_leadership'", path=str(path), line=1)
     for i, row in enumerate(rows, start=2):
         for key in ["thought_leadership"] + [c for c, _ in CRITERION_LABELS.values() if c in row]:
             if (row.get(key) or "").strip() not in ("0", "1"):
                 raise InputError(f"column '{key}' must be 0 or 1, not {row.get(key)!r}", path=str(path), line=i)
+        name = (row.get("file") or "").strip()
+        if not name:
+            raise InputError("column 'file' is empty", path=str(path), line=i)
+        if (folder / name).is_dir():  # a folder would stand for many drafts and shift every later row
+            raise InputError(f"column 'file' names a folder, not a draft: {name!r}", path=str(path), line=i)
     return rows
 
 
@@ -81,7 +90,7 @@ def auc(scores: list[float], labels: list[int]) -> float:
 
 def evaluate(linter, folder: Path) -> Evaluation:
     rows = read_labels(folder)
-    report = linter.lint_paths([str(folder / r["file"]) for r in rows])
+    report = linter.lint_paths([str(folder / r["file"].strip()) for r in rows])
     counts = {cid: [0, 0, 0, 0] for cid in CRITERION_LABELS}
     scores, labels, hits = [], [], 0
     mistakes = []

@@ -61,7 +61,7 @@ def test_diff_from_a_subfolder_is_relative_to_it(repo):
 def test_diff_with_a_bad_revision_is_one_line(repo):
     result = cli("lint", "--diff", "no-such-branch", *FAIL_ON_WARNINGS, cwd=repo)
     assert (result.exit_code, result.stdout, result.stderr) == (
-        2, "", "draftlint: error: --diff no-such-branch: fatal: bad revision 'no-such-branch'\n")
+        2, "", "draftlint: error: --diff no-such-branch: not a commit in this repository\n")
 
 
 def test_diff_outside_a_git_repository_is_one_line(tmp_path):

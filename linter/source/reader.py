@@ -75,9 +75,21 @@ def read_path(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> S
 
 
 def read_stdin(display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    data = sys.stdin.buffer.read(max_bytes + 1)
+    stream = getattr(sys.stdin, "buffer", None)  # None when draftlint was started with stdin closed (<&-)
+    if stream is None:
+        raise InputError("cannot read: standard input is closed", path=display)
+    try:
+        data = stream.read(max_bytes + 1)
+        rest = 0
+        while len(data) > max_bytes:  # count the rest for the message, without holding it
+            chunk = stream.read(1 << 20)
+            if not chunk:
+                break
+            rest += len(chunk)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read standard input: {getattr(exc, 'strerror', None) or exc}", path=display) from None
     if len(data) > max_bytes:
-        raise _too_big(len(data) + len(sys.stdin.buffer.read()), max_bytes, display)
+        raise _too_big(len(data) + rest, max_bytes, display)
     return Source.from_text(display, decode(data, display))
 
 
