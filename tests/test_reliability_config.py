@@ -191,7 +191,7 @@ RULE_ERRORS = {
     "unknown-type": (edit(RULE, "type: phrases", "type: phrase"), 3, "rule 'house-synergy': unknown type 'phrase' "
                      "(one of: ", False),
     "severity-list": (edit(RULE, "severity: error", "severity: [error]"), 4,
-                      "rule 'house-synergy': severity must be one of error, warning, info, not ['error']", True),
+                      "rule 'house-synergy': severity must be one of error, warning, info, not a list", True),
     "phrases-string": (edit(RULE, "phrases: [synergy]", "phrases: synergy"), 7,
                        "rule 'house-synergy': 'phrases' must be list, not str", True),
     "phrases-numbers": (edit(RULE, "phrases: [synergy]", "phrases: [5, synergy]"), 7,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -13,6 +14,15 @@ DEFAULT_FAIL_UNDER = 60.0
 DEFAULT_FAIL_LEVEL = "error"
 #: Seconds one draft may take before it becomes an error finding and the run goes on.
 DEFAULT_TIME_BUDGET = 60.0
+
+#: spaCy loads a name that is a folder from that folder, running the code it names; an
+#: installed model package's name is a plain identifier (hyphens allowed, as pip spells it).
+_MODEL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,99}")
+MODEL_NAME_RULE = "must be the name of an installed spaCy model package (like en_core_web_sm), not a path"
+
+
+def is_model_name(name) -> bool:
+    return isinstance(name, str) and _MODEL_NAME.fullmatch(name) is not None
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,13 @@ class Config:
     source: Path | None = None
     lines: tuple[tuple[str, int], ...] = ()  # setting -> line in the project file
 
+    def __post_init__(self) -> None:
+        # the loader and with_flags say where a bad name came from; this catches any other way in
+        if self.model is not None and not is_model_name(self.model):
+            from linter.errors import ConfigError
+
+            raise ConfigError(f"'model' {MODEL_NAME_RULE}")
+
     @property
     def root(self) -> Path | None:
         return self.source.parent if self.source else None
@@ -111,6 +128,10 @@ class Config:
     def with_flags(self, **flags) -> "Config":
         """Command-line flags, the last layer: ``select`` replaces, ``ignore`` adds."""
         changes = {k: v for k, v in flags.items() if v not in (None, ())}
+        if "model" in changes and not is_model_name(changes["model"]):
+            from linter.errors import ConfigError
+
+            raise ConfigError(f"--model {MODEL_NAME_RULE}")
         if "ignore" in changes:
             changes["ignore"] = self.ignore + tuple(changes["ignore"])
         # a flag wins over the file's setting and over every override's (--term is only the

@@ -9,6 +9,7 @@ from linter.errors import ConfigError
 from linter.model import Finding
 from linter.rules.model import RawMatch, Rule
 from linter.rules.types import RULE_TYPES
+from linter.rules.types.pattern import count_bounds
 
 INTERNAL_ERROR = "internal-error"
 _DIGIT = re.compile(r"\d")
@@ -28,7 +29,6 @@ def rules_need(rules: Iterable[Rule]) -> frozenset[str]:
 
 _ANCHOR_ATTRS = ("ORTH", "TEXT", "LOWER", "NORM", "LEMMA")
 _COMMON_MARKS = {".", ",", "-", ":", ";", "(", ")", "'", '"', "'s"}
-_COUNT = re.compile(r"^\{\s*(\d*)\s*(?:,\s*(\d*)\s*)?\}$")
 
 
 def _bounds(op) -> tuple[int, int | None]:
@@ -41,13 +41,8 @@ def _bounds(op) -> tuple[int, int | None]:
         return 1, None
     if op == "*":
         return 0, None
-    m = _COUNT.match(str(op))
-    if m is None:
-        return 0, None
-    least = int(m.group(1) or 0)
-    if "," not in str(op):
-        return least, least
-    return least, (int(m.group(2)) if m.group(2) else None)
+    bounds = count_bounds(str(op))
+    return (0, None) if bounds is None else bounds
 
 
 def _anchor(pattern, vocab) -> tuple[str, frozenset[str]] | None:
@@ -66,6 +61,8 @@ def _anchor(pattern, vocab) -> tuple[str, frozenset[str]] | None:
             elif isinstance(spec, dict) and set(spec) == {"IN"} and all(isinstance(w, str) for w in spec["IN"]):
                 words = frozenset(spec["IN"])
             else:
+                continue
+            if not words:  # refused at load; an empty IN anchors nothing
                 continue
             common = sum(vocab[w].is_stop or w in _COMMON_MARKS for w in words)
             rank = (common / len(words), len(words))
@@ -225,7 +222,6 @@ class CompiledRules:
                 self.checkers.append(rule)
 
     def run(self, analysis) -> list[Finding]:
-        raw: list[RawMatch] = []
         by_rule: dict[str, list] = {}
         try:
             for rule, data, span in self.matchers(analysis.doc):
@@ -233,26 +229,28 @@ class CompiledRules:
         except Exception as exc:  # pragma: no cover - defensive
             return [_internal("matchers", exc)]
         findings: list[Finding] = []
+        numbered: dict[int, bool] = {}  # sentence start -> has a figure (per draft, not per match)
+        # Each rule's findings are built inside its own guard (a message that fails to format
+        # is that rule's internal error on this draft), and kept only when all were built.
         for items in by_rule.values():
             rule = items[0][0]
             try:
-                for _rule, data, span in _longest(items):
-                    m = RULE_TYPES[rule.type].on_match(rule, span, data, analysis)
-                    if m is not None:
-                        raw.append(m)
+                made = [m for _rule, data, span in _longest(items)
+                        if (m := RULE_TYPES[rule.type].on_match(rule, span, data, analysis)) is not None]
+                findings.extend(_findings(made, analysis, numbered))
             except Exception as exc:
                 findings.append(_internal(rule.id, exc))
         for rule in self.checkers:
             try:
-                raw.extend(RULE_TYPES[rule.type].check(rule, analysis))
+                findings.extend(_findings(list(RULE_TYPES[rule.type].check(rule, analysis)), analysis, numbered))
             except Exception as exc:
                 findings.append(_internal(rule.id, exc))
-        numbered: dict[int, bool] = {}  # sentence start -> has a figure (per draft, not per match)
-        for m in raw:
-            if _kept(m, analysis, numbered):
-                findings.append(_to_finding(m, analysis.draft))
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return findings
+
+
+def _findings(matches: list[RawMatch], analysis, numbered: dict) -> list[Finding]:
+    return [_to_finding(m, analysis.draft) for m in matches if _kept(m, analysis, numbered)]
 
 
 def _longest(items):
@@ -332,11 +330,17 @@ def _to_finding(m: RawMatch, draft) -> Finding:
     )
 
 
+def _short(exc: Exception, limit: int = 200) -> str:
+    """An exception's text for a finding: one line, and short whatever it quotes."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
 def _internal(name: str, exc: Exception) -> Finding:
     return Finding(
         rule=INTERNAL_ERROR,
         severity="error",
-        message=f"rule '{name}' failed on this draft: {type(exc).__name__}: {exc}",
+        message=f"rule '{name}' failed on this draft: {type(exc).__name__}: {_short(exc)}",
         start=0,
         end=0,
     )

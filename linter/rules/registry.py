@@ -9,9 +9,11 @@ from pathlib import Path
 from linter.errors import ConfigError
 from linter.model import SEVERITIES
 from linter.rules.model import BLOCK_SCOPES, CONDITIONS, Rule
-from linter.yamlio import LineDict, load_file
+from linter.yamlio import LineDict, describe, load_file
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+#: An id is quoted in every message about its rule, so it is kept short.
+MAX_ID_LENGTH = 64
 COMMON_KEYS = {
     "id", "type", "severity", "message", "description", "criterion", "suggestion",
     "examples", "skip_in", "unless", "aliases",
@@ -58,29 +60,60 @@ def _str_tuple(raw: LineDict, key: str, rule_id: str, path: str, allowed=None) -
         for v in value:
             if v not in allowed:
                 raise ConfigError(
-                    f"rule '{rule_id}': unknown {key} value '{v}' (one of: {', '.join(allowed)})", path, raw.line_of(key)
+                    f"rule '{rule_id}': unknown {key} value {describe(v)} (one of: {', '.join(allowed)})", path,
+                    raw.line_of(key)
                 )
     return tuple(value)
 
 
 TEMPLATE_FIELDS = {"match", "replacement", "value", "threshold"}
+#: What each field holds when a finding is made: text, or a number that may be an int
+#: (a word count) or a float (a readability score, a threshold written as 12.5).
+_SAMPLES = {"match": ("text",), "replacement": ("text",), "value": (3, 2.5), "threshold": (3, 2.5)}
+#: The widest field a template may pad to or the most digits it may show: a width of
+#: 300000000 would make every finding 300 MB.
+MAX_FORMAT_WIDTH = 100
+#: Python's standard format spec: [[fill]align][sign][z][#][0][width][grouping][.precision][type]
+_SPEC = re.compile(r"(?:.?[<>=^])?[-+ ]?z?#?0?(\d*)[,_]?(?:\.(\d*))?[a-zA-Z%]?", re.S)
+
+
+def _check_field(name: str, spec: str, conversion: str | None) -> str | None:
+    """The problem with one ``{name!conversion:spec}``, or None."""
+    raw = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+    shown = raw if len(raw) <= 40 else raw[:36] + "...}"
+    if "{" in spec or "}" in spec:
+        return "a format spec may not hold another {field}"
+    m = _SPEC.fullmatch(spec)
+    if m and any(len(n) > 3 or int(n) > MAX_FORMAT_WIDTH for n in m.groups() if n):
+        return f"a width or precision in {shown} may be at most {MAX_FORMAT_WIDTH}"
+    for sample in _SAMPLES[name]:
+        try:
+            ("{0" + raw[1 + len(name):]).format(sample)
+        except (ValueError, TypeError):
+            return f"{shown} cannot format {'a string' if isinstance(sample, str) else 'a number'}"
+    return None
 
 
 def _check_template(text: str | None, key: str, rule_id: str, path: str, line: int) -> None:
-    """A message or suggestion may use {match}, {replacement}, {value} and {threshold} only."""
+    """A message or suggestion may use {match}, {replacement}, {value} and {threshold}
+    only, with format specs that work on what each holds and stay small."""
     if text is None:
         return
     from string import Formatter
 
     try:
-        fields = [part[1] for part in Formatter().parse(text) if part[1] is not None]
+        fields = [part[1:] for part in Formatter().parse(text) if part[1] is not None]
     except ValueError as exc:
         raise ConfigError(f"rule '{rule_id}': '{key}' is not a valid template: {exc}", path, line) from None
-    for name in fields:
+    for name, spec, conversion in fields:
         if name not in TEMPLATE_FIELDS:
             raise ConfigError(
-                f"rule '{rule_id}': '{key}' uses {{{name}}}; it may use {', '.join('{' + f + '}' for f in sorted(TEMPLATE_FIELDS))}"
-                " (write {{ and }} for braces)", path, line)
+                f"rule '{rule_id}': '{key}' uses {{{name if len(name) <= 40 else name[:40] + '...'}}}; it may use "
+                f"{', '.join('{' + f + '}' for f in sorted(TEMPLATE_FIELDS))} (write {{{{ and }}}} for braces)",
+                path, line)
+        problem = _check_field(name, spec or "", conversion)
+        if problem:
+            raise ConfigError(f"rule '{rule_id}': '{key}' is not a valid template: {problem}", path, line)
 
 
 def parse_rule(raw, path: str, category: str, line: int | None = None) -> Rule:
@@ -89,25 +122,30 @@ def parse_rule(raw, path: str, category: str, line: int | None = None) -> Rule:
     if not isinstance(raw, LineDict):
         raise ConfigError("each entry under 'rules' must be a mapping", path, line)
     rule_id = raw.get("id")
-    if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
+    if not isinstance(rule_id, str) or len(rule_id) > MAX_ID_LENGTH or not RULE_ID.match(rule_id):
         raise ConfigError(
-            f"rule id {rule_id!r} must be lowercase words joined by hyphens, e.g. vague-quantifier", path, raw.line
+            f"rule id {describe(rule_id)} must be lowercase words joined by hyphens, e.g. vague-quantifier", path,
+            raw.line
         )
     type_name = raw.get("type")
+    if not isinstance(type_name, str):  # a list or mapping cannot be looked up (nor printed in full)
+        raise ConfigError(f"rule '{rule_id}': 'type' must be one of {', '.join(RULE_TYPES)}, not {describe(type_name)}",
+                          path, raw.line_of("type"))
     rule_type = RULE_TYPES.get(type_name)
     if rule_type is None:
         raise ConfigError(
-            f"rule '{rule_id}': unknown type {type_name!r} (one of: {', '.join(RULE_TYPES)})", path,
+            f"rule '{rule_id}': unknown type {describe(type_name)} (one of: {', '.join(RULE_TYPES)})", path,
             raw.line_of("type"),
         )
     unknown = set(raw) - COMMON_KEYS - set(rule_type.options)
     if unknown:
         key = sorted(unknown)[0]
-        raise ConfigError(f"rule '{rule_id}': unknown key '{key}' for type '{type_name}'", path, raw.line_of(key))
+        raise ConfigError(f"rule '{rule_id}': unknown key {describe(key)} for type '{type_name}'", path,
+                          raw.line_of(key))
     severity = raw.get("severity", "warning")
     if severity not in SEVERITIES:
         raise ConfigError(
-            f"rule '{rule_id}': severity must be one of {', '.join(SEVERITIES)}, not {severity!r}", path,
+            f"rule '{rule_id}': severity must be one of {', '.join(SEVERITIES)}, not {describe(severity)}", path,
             raw.line_of("severity"),
         )
     examples = raw.get("examples")
@@ -153,7 +191,7 @@ def load_rule_file(path: Path) -> list[Rule]:
     extra = set(data) - {"rules", "category"}
     if extra:
         key = sorted(extra)[0]
-        raise ConfigError(f"unknown top-level key '{key}'", str(path), data.line_of(key))
+        raise ConfigError(f"unknown top-level key {describe(key)}", str(path), data.line_of(key))
     category = data.get("category") or path.stem
     entries = data["rules"]
     return [parse_rule(raw, str(path), category, entries.line_at(i) if hasattr(entries, "line_at") else None)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from linter.errors import ConfigError
-from linter.yamlio import LineDict, load_file
+from linter.yamlio import LineDict, describe, load_file
 
 TERM_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 CRITERION_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+#: Ids are quoted in messages about their term or criterion, so they are kept short.
+MAX_ID_LENGTH = 64
 TERM_KEYS = {"id", "name", "definition", "explanation", "related", "pass_score", "criteria", "examples", "counter_examples"}
 CRITERION_KEYS = {"id", "name", "weight", "explanation", "detector", "rules", "met_at", "missing"}
 
@@ -71,7 +74,8 @@ def _number(raw: LineDict, key: str, path: str, where: str, default=None, lo=0.0
             raise ConfigError(f"{where}: missing '{key}'", path, raw.line)
         return default
     value = raw[key]
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < lo or (hi is not None and value > hi):
+    if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < lo
+            or (hi is not None and value > hi)):
         bound = f" between {lo:g} and {hi:g}" if hi is not None else f" of at least {lo:g}"
         raise ConfigError(f"{where}: '{key}' must be a number{bound}", path, raw.line_of(key))
     return float(value)
@@ -81,17 +85,17 @@ def _criterion(raw, path: str, term_id: str, detectors, line: int | None = None)
     if not isinstance(raw, LineDict):
         raise ConfigError(f"term '{term_id}': each criterion must be a mapping", path, line)
     cid = raw.get("id")
-    if not isinstance(cid, str) or not CRITERION_ID.match(cid):
-        raise ConfigError(f"term '{term_id}': criterion id {cid!r} must be snake_case", path, raw.line)
+    if not isinstance(cid, str) or len(cid) > MAX_ID_LENGTH or not CRITERION_ID.match(cid):
+        raise ConfigError(f"term '{term_id}': criterion id {describe(cid)} must be snake_case", path, raw.line)
     where = f"criterion '{cid}'"
     unknown = set(raw) - CRITERION_KEYS
     if unknown:
         key = sorted(unknown)[0]
-        raise ConfigError(f"{where}: unknown key '{key}'", path, raw.line_of(key))
+        raise ConfigError(f"{where}: unknown key {describe(key)}", path, raw.line_of(key))
     detector = raw.get("detector", cid)
     if not isinstance(detector, str) or detector not in detectors:
-        raise ConfigError(f"{where}: unknown detector '{detector}' (one of: {', '.join(sorted(detectors))})", path,
-                          raw.line_of("detector"))
+        raise ConfigError(f"{where}: unknown detector {describe(detector)} (one of: {', '.join(sorted(detectors))})",
+                          path, raw.line_of("detector"))
     rules = raw.get("rules", [])
     if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
         raise ConfigError(f"{where}: 'rules' must be a list of rule ids", path, raw.line_of("rules"))
@@ -115,12 +119,12 @@ def load_term_file(path: Path, detectors) -> Term:
     if not isinstance(raw, LineDict):
         raise ConfigError("a glossary file must be a mapping", p, 1)
     tid = raw.get("id", path.stem)
-    if not isinstance(tid, str) or not TERM_ID.match(tid):
-        raise ConfigError(f"term id {tid!r} must be lowercase words joined by hyphens", p, raw.line_of("id"))
+    if not isinstance(tid, str) or len(tid) > MAX_ID_LENGTH or not TERM_ID.match(tid):
+        raise ConfigError(f"term id {describe(tid)} must be lowercase words joined by hyphens", p, raw.line_of("id"))
     unknown = set(raw) - TERM_KEYS
     if unknown:
         key = sorted(unknown)[0]
-        raise ConfigError(f"term '{tid}': unknown key '{key}'", p, raw.line_of(key))
+        raise ConfigError(f"term '{tid}': unknown key {describe(key)}", p, raw.line_of(key))
     crits_raw = raw.get("criteria", [])
     if not isinstance(crits_raw, list):
         raise ConfigError(f"term '{tid}': 'criteria' must be a list", p, raw.line_of("criteria"))
@@ -167,6 +171,6 @@ def load_glossary(directories, detectors) -> Glossary:
     for term in terms.values():
         for rel in term.related:
             if rel not in terms:
-                raise ConfigError(f"term '{term.id}': related term '{rel}' is not in the glossary", term.file,
+                raise ConfigError(f"term '{term.id}': related term {describe(rel)} is not in the glossary", term.file,
                                   term.related_line)
     return Glossary(terms)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any, Iterable
 
 from linter.errors import ConfigError
@@ -26,12 +27,14 @@ class RuleType:
                     raise ConfigError(f"rule '{rule.id}': type '{self.name}' needs '{key}'", rule.file, rule.line)
                 continue
             value = raw[key]
-            if not isinstance(value, types):
+            line = getattr(raw, "line_of", lambda k: rule.line)(key)
+            # bool is an int to Python, but `max: true` or `group: true` is a mistake
+            if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
                 names = " or ".join(t.__name__ for t in types)
-                raise ConfigError(
-                    f"rule '{rule.id}': '{key}' must be {names}, not {type(value).__name__}",
-                    rule.file, getattr(raw, "line_of", lambda k: rule.line)(key),
-                )
+                raise ConfigError(f"rule '{rule.id}': '{key}' must be {names}, not {type(value).__name__}",
+                                  rule.file, line)
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ConfigError(f"rule '{rule.id}': '{key}' must be a finite number", rule.file, line)
             out[key] = value
         return out
 

@@ -7,6 +7,7 @@ from typing import Iterable
 from linter.errors import ConfigError
 from linter.rules.model import RawMatch, Rule
 from linter.rules.types.base import RuleType
+from linter.yamlio import describe
 
 LENGTH_METRICS = ("sentence_words", "paragraph_words")
 
@@ -54,7 +55,8 @@ class MetricType(RuleType):
         opts = super().validate(rule, raw)
         if opts["metric"] not in METRICS + LENGTH_METRICS:
             raise ConfigError(
-                f"rule '{rule.id}': unknown metric '{opts['metric']}' (one of: {', '.join(METRICS + LENGTH_METRICS)})",
+                f"rule '{rule.id}': unknown metric {describe(opts['metric'])} "
+                f"(one of: {', '.join(METRICS + LENGTH_METRICS)})",
                 rule.file, raw.line_of("metric"),
             )
         if ("max" in opts) == ("min" in opts):

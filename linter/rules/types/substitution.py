@@ -5,6 +5,7 @@ from __future__ import annotations
 from linter.errors import ConfigError
 from linter.rules.model import RawMatch, Rule
 from linter.rules.types.base import RuleType
+from linter.yamlio import describe
 
 
 class SubstitutionType(RuleType):
@@ -15,10 +16,17 @@ class SubstitutionType(RuleType):
     def validate(self, rule: Rule, raw: dict) -> dict:
         opts = super().validate(rule, raw)
         swap = opts["swap"]
-        if not swap or not all(isinstance(k, str) and isinstance(v, str) for k, v in swap.items()):
-            raise ConfigError(f"rule '{rule.id}': 'swap' must map phrases to replacement strings",
-                              rule.file, raw.line_of("swap"))
-        opts["swap"] = {k.strip().lower(): v for k, v in swap.items()}
+        line = raw.line_of("swap")
+        # a blank phrase matches nothing as a phrase and crashes the lemma matcher
+        if not swap or not all(isinstance(k, str) and k.strip() and isinstance(v, str) for k, v in swap.items()):
+            raise ConfigError(f"rule '{rule.id}': 'swap' must map phrases to replacement strings", rule.file, line)
+        normalised: dict[str, str] = {}
+        for phrase, replacement in swap.items():
+            key = " ".join(phrase.split()).lower()
+            if key in normalised:
+                raise ConfigError(f"rule '{rule.id}': 'swap' has {describe(key)} twice", rule.file, line)
+            normalised[key] = replacement
+        opts["swap"] = normalised
         return opts
 
     def rule_needs(self, rule: Rule) -> frozenset[str]:
