@@ -16,7 +16,10 @@ class DraftlintError(Exception):
         where = ""
         if self.path:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
-        return f"{where}{self.message}"
+        from linter.report.escape import unicode
+
+        # a path that is not UTF-8 (surrogateescape) is shown as display_name shows it
+        return unicode(f"{where}{self.message}")
 
 
 class ConfigError(DraftlintError):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from linter.model import FileReport, Report
+from linter.report.escape import json_text
 
 SCHEMA_VERSION = 1
 
@@ -54,4 +53,4 @@ def render(report: Report, **_options) -> str:
         "files": [file_dict(fr) for fr in report.files],
         "summary": report.summary,
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json_text(doc) + "\n"

@@ -3,9 +3,8 @@ the rule registry; columns are counted in Unicode code points."""
 
 from __future__ import annotations
 
-import json
-
 from linter.model import Report
+from linter.report.escape import json_text, unicode
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -33,9 +32,12 @@ def _rule_descriptor(rule) -> dict:
 
 def _uri(path: str) -> str:
     """A relative URI reference for a path (spaces and other reserved characters escaped)."""
+    import os
     from urllib.parse import quote
 
-    return quote(path.replace("\\", "/"), safe="/")
+    if os.sep != "/":  # only where it is a separator: elsewhere a backslash is part of a name
+        path = path.replace(os.sep, "/")
+    return quote(unicode(path), safe="/")
 
 
 def render(report: Report, **_options) -> str:
@@ -94,4 +96,4 @@ def render(report: Report, **_options) -> str:
     if notifications:
         run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
     doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json_text(doc) + "\n"

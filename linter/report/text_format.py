@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from linter.model import FileReport, Report
+from linter.report.escape import path as _path
+from linter.report.escape import terminal as _t
 
 _COLORS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "bad": "31", "dim": "2"}
 
@@ -13,24 +15,28 @@ def _paint(text: str, key: str, color: bool) -> str:
 
 def _short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return _t(text if len(text) <= limit else text[: limit - 1] + "…")  # escaped after the cut: no half escapes
 
 
 def render_file(fr: FileReport, color: bool = False, quiet: bool = False) -> list[str]:
+    # every field a draft, a file name or a project file controls is escaped: see escape.py
     lines = []
+    path = _path(fr.path)
     if fr.error:
-        return [f"{fr.path}: {_paint('error', 'error', color)} {fr.error}" if not fr.error.startswith(fr.path)
-                else f"{_paint('error', 'error', color)}: {fr.error}"]
+        return [f"{path}: {_paint('error', 'error', color)} {_t(fr.error)}" if not fr.error.startswith(fr.path)
+                else f"{_paint('error', 'error', color)}: {_t(fr.error)}"]
     for rf in fr.findings:
         f = rf.finding
         loc = rf.location
-        lines.append(f"{fr.path}:{loc.line}:{loc.column}: {_paint(f.severity, f.severity, color)} {f.rule} {f.message}")
+        lines.append(f"{path}:{loc.line}:{loc.column}: {_paint(f.severity, f.severity, color)} {_t(f.rule)} "
+                     f"{_t(f.message)}")
     if quiet:
         return lines
     verdict = _paint("passed", "ok", color) if fr.passed else _paint("failed", "bad", color)
-    lines.append(f"{fr.path}: score {fr.score:.0f}/100 against '{fr.term}': {verdict}")
-    width = max((len(rc.score.id) for rc in fr.criteria), default=0)
-    for rc in fr.criteria:
+    lines.append(f"{path}: score {fr.score:.0f}/100 against '{_t(str(fr.term))}': {verdict}")
+    ids = [_t(rc.score.id) for rc in fr.criteria]
+    width = max(map(len, ids), default=0)
+    for cid, rc in zip(ids, fr.criteria):
         c = rc.score
         mark = _paint("met  ", "ok", color) if c.met else _paint("unmet", "bad", color)
         if c.met and rc.evidence:
@@ -40,7 +46,7 @@ def render_file(fr: FileReport, color: bool = False, quiet: bool = False) -> lis
             detail = ""
         else:
             detail = _short(c.missing or "", 140)
-        lines.append(f"  {mark} {c.id:<{width}} {c.score:4.2f}  {detail}".rstrip())
+        lines.append(f"  {mark} {cid:<{width}} {c.score:4.2f}  {detail}".rstrip())
     return lines
 
 
