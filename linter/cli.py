@@ -52,6 +52,11 @@ def _echo(line: str = "") -> None:
     _out(f"{line}\n")
 
 
+def _prose(text) -> str:
+    """A rule's or term's text from a project file, on one line and escaped for a terminal."""
+    return terminal(" ".join(str(text or "").split()))
+
+
 def _silence_stdout() -> None:
     """Point stdout at /dev/null, so the interpreter's last flush of the unwritten report
     fails no more (it would print a second, internal message)."""
@@ -304,7 +309,7 @@ def rules_cmd():
 
     def go():
         linter = _project_linter()
-        rows = [(r.id, r.severity, r.criterion or "-", r.summary) for r in linter.rules.rules]
+        rows = [(r.id, r.severity, r.criterion or "-", _prose(r.summary)) for r in linter.rules.rules]
         w = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(("id", "severity", "criterion"))]
         _echo(f"{'id':<{w[0]}}  {'severity':<{w[1]}}  {'criterion':<{w[2]}}  summary")
         for r in rows:
@@ -327,17 +332,17 @@ def explain(rule_id):
         if rule is None:
             raise DraftlintError(f"unknown rule '{rule_id}' (see `draftlint rules`)")
         _echo(f"{rule.id} ({rule.severity}, type {rule.type}{', criterion ' + rule.criterion if rule.criterion else ''})")
-        _echo(f"  defined in {rule.file}:{rule.line}")
+        _echo(f"  defined in {terminal(str(rule.file))}:{rule.line}")
         _echo("")
-        _echo(" ".join(rule.description.split()))
+        _echo(_prose(rule.description))
         if rule.suggestion:
-            _echo(f"\nWhat to do: {rule.suggestion}")
+            _echo(f"\nWhat to do: {_prose(rule.suggestion)}")
         _echo("\nFlagged:")
         for ex in rule.examples_bad:
-            _echo(f"  - {ex}")
+            _echo(f"  - {_prose(ex)}")
         _echo("Fine:")
         for ex in rule.examples_good:
-            _echo(f"  - {ex}")
+            _echo(f"  - {_prose(ex)}")
         _echo(f"\nTurn it off for a run with `--ignore {rule.id}`, or for one line with "
                    f"`<!-- draftlint-disable-next-line {rule.id} -->`.")
         return EXIT_OK
@@ -357,25 +362,25 @@ def glossary(term):
         if term is None:
             for t in sorted(linter.glossary.terms.values(), key=lambda t: t.id):
                 kind = f"{len(t.criteria)} criteria" if t.criteria else "reference"
-                _echo(f"{t.id:<22} {kind:<12} {t.definition}")
+                _echo(f"{t.id:<22} {kind:<12} {_prose(t.definition)}")
             return EXIT_OK
         t = linter.glossary.get(term)
         if t is None:
             raise DraftlintError(f"unknown term '{term}' (see `draftlint glossary`)")
-        _echo(f"{t.name} ({t.id})\n\n{t.definition}")
+        _echo(f"{_prose(t.name)} ({t.id})\n\n{_prose(t.definition)}")
         if t.explanation:
-            _echo(f"\n{t.explanation}")
+            _echo(f"\n{_prose(t.explanation)}")
         if t.criteria:
             _echo(f"\nCriteria (pass score {linter.fail_under(t):g}):")
             for c in t.criteria:
-                _echo(f"  {c.id} (weight {c.weight:g}): {c.explanation}")
+                _echo(f"  {c.id} (weight {c.weight:g}): {_prose(c.explanation)}")
         for title, items in (("Examples", t.examples), ("Not this", t.counter_examples)):
             if items:
                 _echo(f"\n{title}:")
                 for item in items:
-                    _echo(f"  - {item}")
+                    _echo(f"  - {_prose(item)}")
         if t.related:
-            _echo(f"\nRelated: {', '.join(t.related)}")
+            _echo(f"\nRelated: {_prose(', '.join(t.related))}")
         return EXIT_OK
 
     sys.exit(_run(go))
@@ -384,7 +389,7 @@ def glossary(term):
 def _config_for_eval(model):
     from linter.config import Config
 
-    return Config(model=model) if model else Config()
+    return Config().with_flags(model=model) if model else Config()
 
 
 STARTER = """\
@@ -400,6 +405,9 @@ term: thought-leadership
 
 # Findings at or above this severity fail the run: error, warning or info.
 fail_level: error
+
+# Seconds one draft may take before it is reported as an error and the run goes on.
+# time_budget: 60
 
 # Rules to run and to skip, by rule id or category (the rule file's name). See `draftlint rules`.
 # select: [numbers, buzzwords, vague-quantifier]

@@ -124,13 +124,15 @@ def evaluate(linter, folder: Path) -> Evaluation:
 
 
 def render(ev: Evaluation, verbose: bool = False) -> str:
+    from linter.report.escape import terminal  # file names and ids come from the labelled folder
+
     lines = [f"{'criterion':<24}{'precision':>10}{'recall':>8}{'F1':>7}   tp fp fn tn"]
     for c in ev.criteria:
-        lines.append(f"{c.id:<24}{c.precision:>10.2f}{c.recall:>8.2f}{c.f1:>7.2f}   {c.tp:>2} {c.fp:>2} {c.fn:>2} {c.tn:>2}")
+        lines.append(f"{terminal(c.id):<24}{c.precision:>10.2f}{c.recall:>8.2f}{c.f1:>7.2f}   {c.tp:>2} {c.fp:>2} {c.fn:>2} {c.tn:>2}")
     if verbose and ev.mistakes:
         lines.append("")
         lines.append("disagreements (file, what, label, draftlint):")
-        lines.extend(f"  {f}  {what}  label={lab} draftlint={pred}" for f, what, lab, pred in ev.mistakes)
+        lines.extend(terminal(f"  {f}  {what}  label={lab} draftlint={pred}") for f, what, lab, pred in ev.mistakes)
     lines.append("")
     lines.append(f"drafts: {ev.n}")
     lines.append(f"passed accuracy: {ev.accuracy:.2f}")
