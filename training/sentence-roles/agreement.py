@@ -1,4 +1,5 @@
-"""Agreement between the two independent role labellings: Cohen's kappa per role.
+"""Agreement between the independent role labellings (``labels-*.tsv``): Cohen's kappa per role
+for each pair of labellings.
 
     python training/sentence-roles/agreement.py
 """
@@ -27,16 +28,20 @@ def kappa(a: list[bool], b: list[bool]) -> float:
 
 
 def main() -> None:
-    a, b = load("labels-a.tsv"), load("labels-b.tsv")
-    ids = sorted(a)
-    if set(ids) != set(b):
-        raise SystemExit("the two labellings do not cover the same sentences")
-    print(f"sentences: {len(ids)}; same set of roles: {sum(a[i] == b[i] for i in ids) / len(ids):.3f}")
-    print(f"{'role':<16}{'a':>5}{'b':>5}{'both':>6}{'kappa':>7}")
+    names = sorted(p.name for p in HERE.glob("labels-*.tsv"))
+    sets = {name: load(name) for name in names}
+    ids = sorted(sets[names[0]])
+    if any(set(ids) != set(labels) for labels in sets.values()):
+        raise SystemExit("the labellings do not cover the same sentences")
+    pairs = [(x, y) for i, x in enumerate(names) for y in names[i + 1:]]
+    print(f"sentences: {len(ids)}")
+    print("same set of roles: " + ", ".join(
+        f"{x[7:-4]}-{y[7:-4]} {sum(sets[x][i] == sets[y][i] for i in ids) / len(ids):.3f}" for x, y in pairs))
+    print(f"{'role':<16}" + "".join(f"{n[7:-4]:>5}" for n in names) + "".join(f"{'k ' + x[7:-4] + y[7:-4]:>8}" for x, y in pairs))
     for role in ROLES:
-        x = [role in a[i] for i in ids]
-        y = [role in b[i] for i in ids]
-        print(f"{role:<16}{sum(x):>5}{sum(y):>5}{sum(p and q for p, q in zip(x, y)):>6}{kappa(x, y):>7.2f}")
+        marks = {n: [role in sets[n][i] for i in ids] for n in names}
+        print(f"{role:<16}" + "".join(f"{sum(marks[n]):>5}" for n in names)
+              + "".join(f"{kappa(marks[x], marks[y]):>8.2f}" for x, y in pairs))
 
 
 if __name__ == "__main__":
