@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import math
 import os
+import signal
+import threading
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
@@ -169,8 +173,14 @@ class Linter:
         return self.report(tuple(self.lint_targets(discover(paths, stdin_name))))
 
     def lint_text(self, text: str, path: str = "draft.md") -> FileReport:
-        draft = parse(Source.from_text(path, text), draft_format(path))
-        return self._lint_drafts([draft])[0]
+        clock = _Clock(self.config.time_budget)
+        source = Source.from_text(path, text)
+        try:
+            with clock.running():
+                draft = parse(source, draft_format(path))
+        except (DraftTimeout, MemoryError) as exc:
+            return _error_report(path, clock.failure(path, exc))
+        return self._lint_drafts([draft], clocks={id(draft): clock})[0]
 
     def read_source(self, target: Target) -> Source:
         if target.path is None:
@@ -187,17 +197,24 @@ class Linter:
         """Reports in the order of ``targets``. Drafts are read, analysed and dropped a
         group at a time, so memory does not grow with the number of drafts."""
         slots: list[FileReport | None] = []
-        group: list[tuple[int, Source, str | None]] = []
+        group: list[tuple[int, Source, str | None, _Clock]] = []
 
         def flush() -> None:
-            drafts, keys = [], []
-            for index, source, key in group:
+            drafts, keys, clocks = [], [], {}
+            for index, source, key, clock in group:
                 try:
-                    drafts.append(parse(source, draft_format(source.path)))
-                    keys.append((index, key))
+                    with clock.running():
+                        draft = parse(source, draft_format(source.path))
                 except DraftlintError as exc:
                     slots[index] = _error_report(source.path, exc)
-            for (index, key), report in zip(keys, self._lint_drafts(drafts, progress)):
+                    continue
+                except (DraftTimeout, MemoryError) as exc:
+                    slots[index] = _error_report(source.path, clock.failure(source.path, exc))
+                    continue
+                drafts.append(draft)
+                keys.append((index, key))
+                clocks[id(draft)] = clock
+            for (index, key), report in zip(keys, self._lint_drafts(drafts, progress, clocks)):
                 slots[index] = report
                 if cache is not None and key is not None and not report.error:
                     cache.put(key, report)
@@ -207,10 +224,15 @@ class Linter:
             if isinstance(target, InputError):
                 slots.append(_error_report(target.path or "?", target))
                 continue
+            clock = _Clock(self.config.time_budget)
             try:
-                source = self.read_source(target)
+                with clock.running():
+                    source = self.read_source(target)
             except DraftlintError as exc:
                 slots.append(_error_report(target.display, exc))
+                continue
+            except (DraftTimeout, MemoryError) as exc:
+                slots.append(_error_report(target.display, clock.failure(target.display, exc)))
                 continue
             key = None
             if cache is not None:
@@ -221,19 +243,23 @@ class Linter:
                     if progress is not None:
                         progress(target.display)
                     continue
-            group.append((len(slots), source, key))
+            group.append((len(slots), source, key, clock))
             slots.append(None)
             if len(group) >= ZONE_DRAFTS:
                 flush()
         flush()
         return slots  # type: ignore[return-value]
 
-    def _lint_drafts(self, drafts: list[Draft], progress=None) -> list[FileReport]:
+    def _lint_drafts(self, drafts: list[Draft], progress=None, clocks: dict | None = None) -> list[FileReport]:
+        """Reports for ``drafts``, in order. Each draft's clock (``clocks``, by draft id)
+        runs while draftlint works towards that draft's report; a draft over its budget,
+        or one that runs out of memory, gets an error report and the others go on."""
         out: list[FileReport] = []
         if not drafts:
             return out
         from linter.nlp.pipeline import analyse
 
+        clocks = clocks or {}
         plans = {}
         ready = []
         for d in drafts:
@@ -248,16 +274,51 @@ class Linter:
         # memory stays flat (lint_targets passes at most ZONE_DRAFTS drafts at a time);
         # nothing made from a Doc outlives its zone.
         with self._memory_zone():
-            analysed = iter(analyse(ready, self.nlp(), self.config.batch_size)) if ready else iter(())
+            shared = None  # the pass over the pieces of ready[position:], while it lasts
+            position = 0
             for d in drafts:
                 plan = plans[id(d)]
                 if isinstance(plan, DraftlintError):
                     out.append(_error_report(d.source.path, plan))
                 else:
-                    out.append(self._finish(next(analysed), compiled, *plan))
+                    clock = clocks.get(id(d)) or _Clock(self.config.time_budget)
+                    position += 1
+                    if shared is None:
+                        shared = iter(analyse(ready[position - 1:], self.nlp(), self.config.batch_size))
+                    try:
+                        analysis, shared = self._analysed(d, clock, shared, alone=position == len(ready))
+                    except (DraftTimeout, MemoryError) as exc:
+                        shared = None  # broken off: the drafts after this one start a new pass
+                        out.append(_error_report(d.source.path, clock.failure(d.source.path, exc)))
+                    else:
+                        try:
+                            with clock.running():
+                                out.append(self._finish(analysis, compiled, *plan))
+                        except (DraftTimeout, MemoryError) as exc:
+                            out.append(_error_report(d.source.path, clock.failure(d.source.path, exc)))
                 if progress is not None:
                     progress(d.source.path)
         return out
+
+    def _analysed(self, draft: Draft, clock: "_Clock", shared, alone: bool):
+        """``draft``'s analysis from the shared pass, and the pass to go on with (None once
+        it is broken off).
+
+        The pass reads ahead: while it works towards this draft it may be cutting or
+        tagging the next drafts' pieces. So a draft that fails in it, with others in the
+        pass, is analysed again alone before the failure is put down to it."""
+        from linter.nlp.pipeline import analyse
+
+        spent = clock.spent
+        try:
+            with clock.running():
+                return next(shared), shared
+        except (DraftTimeout, MemoryError):
+            if alone:
+                raise
+        clock.spent = spent
+        with clock.running():
+            return next(iter(analyse([draft], self.nlp(), self.config.batch_size))), None
 
     def _memory_zone(self):
         if self._nlp is not None and hasattr(self._nlp, "memory_zone"):
@@ -333,15 +394,21 @@ def build_report(files, fail_level: str = "error", rules=()) -> Report:
 
 def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | None = None, stdin_name: str = "-",
          progress=None, jobs: int | None = None, cache_dir: Path | None = None, use_cache: bool = True,
-         filter_files: bool = False) -> Report:
+         filter_files: bool = False, warn=None) -> Report:
     """Lint paths the way the command line does: each draft with the project file found
     above it (or ``config_file``), per-path overrides, then ``flags``; results cached, and
     spread over ``jobs`` processes (default: one per core, each with at least 8 drafts).
     Include/exclude patterns apply to drafts found in folders, and to named files too when
-    ``filter_files`` (the files of ``--diff`` were not chosen by hand)."""
+    ``filter_files`` (the files of ``--diff`` were not chosen by hand). ``jobs`` is capped
+    at the cores this process may run on; ``warn`` gets a one-line text when it is."""
     from linter.config.loader import config_for, find_config
 
     flags = flags or {}
+    cores = available_cores()
+    if jobs and jobs > cores:
+        if warn is not None:
+            warn(f"{jobs} jobs asked for, but only {cores} CPU core(s) are available: using {cores}")
+        jobs = cores
     broken: dict = {}
     configs: dict = {}
     groups: dict = {}
@@ -386,7 +453,7 @@ def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | No
     elif jobs:
         jobs = max(1, min(jobs, total))
     else:  # a worker costs a model load (about a second), so give each at least 8 drafts
-        jobs = max(1, min(os.cpu_count() or 1, total // DRAFTS_PER_WORKER))
+        jobs = max(1, min(cores, total // DRAFTS_PER_WORKER))
     cache_dirs = {key: cache_folder(cfg, cache_dir) for key, cfg in configs.items()} if use_cache else {}
     if jobs == 1:
         results = {key: _run_group(configs[key], targets, cache_dirs.get(key), progress) for key, targets in groups.items()}
@@ -423,31 +490,74 @@ def _run_group(config: Config, targets, cache_dir: Path | None, progress=None) -
     return linter.lint_targets(targets, progress, cache)
 
 
-def _run_parallel(configs, groups, cache_dirs, jobs: int, progress) -> dict:
-    """Spread each group's drafts over worker processes, in chunks; keep the order."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+def available_cores() -> int:
+    """The CPU cores this process may run on (its affinity mask where the system has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+#: The error for a draft whose worker process died under it, even when it ran alone.
+WORKER_LOST = "the process linting this draft was killed (out of memory?), so it has no report"
+
+
+def _run_parallel(configs, groups, cache_dirs, jobs: int, progress) -> dict:
+    """Spread each group's drafts over worker processes, in chunks; keep the order.
+
+    A worker that dies (the OOM killer, a crash in compiled code) breaks the whole pool,
+    and every chunk not yet back is lost with it. Those drafts are linted again one at a
+    time in a pool of one worker, so a second death names exactly the draft that caused
+    it: that draft gets an error report and the others their real findings."""
+    from concurrent.futures import as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     tasks = []
     for key, targets in groups.items():
         size = max(1, min(32, -(-len(targets) // (jobs * 4))))
         for start in range(0, len(targets), size):
             tasks.append((key, start, targets[start:start + size]))
     results = {key: [None] * len(targets) for key, targets in groups.items()}
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+
+    def done(key, start, chunk, reports) -> None:
+        results[key][start:start + len(chunk)] = reports
+        if progress is not None:
+            for target in chunk:
+                progress(target.display)
+
+    lost = []
+    with _pool(jobs) as pool:
         futures = {pool.submit(_run_group, configs[key], chunk, cache_dirs.get(key)): (key, start, chunk)
                    for key, start, chunk in tasks}
-        from concurrent.futures import as_completed
-
         for future in as_completed(futures):
             key, start, chunk = futures[future]
-            reports = future.result()
-            results[key][start:start + len(chunk)] = reports
-            if progress is not None:
-                for target in chunk:
-                    progress(target.display)
+            try:
+                reports = future.result()
+            except BrokenProcessPool:
+                lost.extend((key, start + i, [target]) for i, target in enumerate(chunk))
+                continue
+            done(key, start, chunk, reports)
+    lost.sort(key=lambda task: (list(groups).index(task[0]), task[1]))
+    while lost:
+        with _pool(1) as pool:
+            while lost:
+                key, index, chunk = lost.pop(0)
+                try:
+                    reports = pool.submit(_run_group, configs[key], chunk, cache_dirs.get(key)).result()
+                except BrokenProcessPool:
+                    done(key, index, chunk, [_error_report(chunk[0].display,
+                                                           InputError(WORKER_LOST, path=chunk[0].display))])
+                    break  # this pool is gone too: the rest go to a new one
+                done(key, index, chunk, reports)
     return results
+
+
+def _pool(workers: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
 
 
 def _is_packaged(path: str) -> bool:
@@ -458,7 +568,7 @@ def _is_packaged(path: str) -> bool:
 
 
 def _explicit(paths: Iterable[str]) -> set[str]:
-    return {p for p in paths if p != "-" and not Path(p).is_dir()}
+    return {p for p in paths if p != "-" and not os.path.isdir(p)}  # isdir: False, not an error, for an unreadable path
 
 
 def _location(source: Source, start: int, end: int) -> Location:
@@ -481,3 +591,62 @@ def _reported_criterion(source: Source, c) -> ReportedCriterion:
 
 def _error_report(path: str, exc: DraftlintError) -> FileReport:
     return FileReport(path=path, term=None, score=None, passed=None, error=str(exc))
+
+
+# -- one draft's budget ----------------------------------------------------------------
+
+class DraftTimeout(BaseException):
+    """A draft's time budget ran out. A BaseException, so that the guards that turn a
+    failing rule or parser batch into a finding (``except Exception``) let it through."""
+
+
+class _Clock:
+    """One draft's time budget, spent over its stages: reading, parsing, its share of the
+    analysis and its rules and scoring.
+
+    The budget is enforced by SIGALRM, which interrupts pure-Python loops and the regex
+    engine alike (CPython's ``re`` checks for signals while it backtracks). Signals only
+    reach the main thread, so elsewhere (an API caller's thread) the clock is not armed."""
+
+    def __init__(self, budget: float | None):
+        self.budget = budget
+        self.spent = 0.0
+
+    @property
+    def armed(self) -> bool:
+        return (self.budget is not None and 0 < self.budget < math.inf and hasattr(signal, "setitimer")
+                and threading.current_thread() is threading.main_thread())
+
+    @contextlib.contextmanager
+    def running(self):
+        if not self.armed:
+            yield
+            return
+        left = self.budget - self.spent
+        if left <= 0:
+            raise DraftTimeout
+        live = True
+
+        def alarm(signum, frame):
+            if live:  # not once the block is over: a late alarm must not escape the finally
+                raise DraftTimeout
+
+        previous = signal.signal(signal.SIGALRM, alarm)
+        outer, _ = signal.setitimer(signal.ITIMER_REAL, left)
+        started = time.monotonic()
+        try:
+            yield
+        finally:
+            live = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+            elapsed = time.monotonic() - started
+            self.spent += elapsed
+            if outer:  # someone else's alarm was pending: put it back, less the time spent
+                signal.setitimer(signal.ITIMER_REAL, max(outer - elapsed, 0.001))
+
+    def failure(self, path: str, exc: BaseException) -> InputError:
+        if isinstance(exc, MemoryError):
+            return InputError("ran out of memory while linting this draft", path=path)
+        return InputError(f"took longer than the time budget of {self.budget:g} s (raise it with time_budget)",
+                          path=path)

@@ -252,7 +252,7 @@ def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, 
     bar = _Progress(progress)
     report = api.lint(targets, flags, Path(config_file) if config_file else None, stdin_filename, bar,
                       jobs=jobs, cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
-                      filter_files=diff_base is not None)
+                      filter_files=diff_base is not None, warn=lambda text: _say("warning", text))
     bar.finish()
     if baseline:
         path = Path(baseline)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
+from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
@@ -19,6 +21,14 @@ BATCH_SIZE = 16  # pieces the parser takes at once (the model's own 256 costs gi
 PARSER_TOKENS = 2_500  # ... and at most about this many tokens (its working memory is ~4 KB a token)
 PIECE_WORDS = 200  # drafts are analysed in pieces of about this many words, cut between blocks
 STRETCH = 4  # a single block stays one piece up to this many times PIECE_WORDS
+PIECE_CHARS = 8_000  # ... and no piece is longer than this (it bounds a piece's tokens)
+#: A run of more characters than this without a space is not words; spaCy's tokenizer
+#: strips affixes from a run one at a time, rescanning it each time ('!' * 4000 takes 2 s),
+#: so such a run is kept as opaque tokens of this many characters instead.
+LONG_RUN = 100
+#: A piece with more tokens than this per character is not prose (ordinary English has
+#: about 0.25; the drafts in examples/, tests/data and the real-post corpus 0.25 at most).
+DENSE_TOKENS = 0.4
 TOK2VEC_PIECES = 2  # pieces tok2vec takes at once: its working memory grows with the words it holds
 
 #: What a rule or detector can ask for, and the pipeline components that provide it.
@@ -188,13 +198,21 @@ def analyse(drafts: Iterable[Draft], nlp, batch_size: int = BATCH_SIZE,
     long pieces in narrow ones: on 300 drafts, 200-word pieces 16 at a time took the same
     CPU as 400-word pieces 16 at a time with 50 MB less at the peak.
     """
-    pending: list[tuple[Draft, int]] = []  # drafts whose pieces are on their way, with their piece counts
+    pending: deque[_Job] = deque()  # drafts whose pieces are on their way, in order
+    routes: deque[tuple[_Job, int]] = deque()  # where each piece sent to the model goes back
 
     def pieces():
         for draft in drafts:
-            parts = _chunks(draft.prose, piece_words) or [""]
-            pending.append((draft, len(parts)))
-            yield from parts
+            job = _Job(draft)
+            pending.append(job)
+            for part in _chunks(draft.prose, piece_words) or [""]:
+                doc = _tokenize(nlp, part)
+                if len(doc) > DENSE_TOKENS * len(part):
+                    job.add(_unparsed(doc))
+                else:
+                    routes.append((job, job.add(None)))
+                    yield doc
+            job.complete = True
 
     settings = {}
     if "tok2vec" in nlp.pipe_names:
@@ -202,13 +220,15 @@ def analyse(drafts: Iterable[Draft], nlp, batch_size: int = BATCH_SIZE,
     if "parser" in nlp.pipe_names and isinstance(nlp.get_pipe("parser"), GreedyParser):
         settings["parser"] = {"max_tokens": PARSER_TOKENS}
     docs = nlp.pipe(pieces(), batch_size=max(1, batch_size), component_cfg=settings)
-    held: list = []
     for doc in docs:
-        held.append(doc)
-        while pending and len(held) >= pending[0][1]:
-            draft, count = pending.pop(0)
-            parts, held = held[:count], held[count:]
-            yield Analysis(draft=draft, doc=_join(parts, draft.prose, nlp))
+        job, index = routes.popleft()
+        job.fill(index, doc)
+        while pending and pending[0].ready():
+            job = pending.popleft()
+            yield Analysis(draft=job.draft, doc=_join(job.parts, job.draft.prose, nlp))
+    while pending:  # drafts with no piece for the model (empty, or all of it dense) at the end
+        job = pending.popleft()
+        yield Analysis(draft=job.draft, doc=_join(job.parts, job.draft.prose, nlp))
 
 
 #: What a joined Doc takes over from its pieces (``Doc.from_docs`` carries every attribute,
@@ -216,8 +236,115 @@ def analyse(drafts: Iterable[Draft], nlp, batch_size: int = BATCH_SIZE,
 _JOINED = ("ORTH", "SPACY", "NORM", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "SENT_START")
 
 
+class _Job:
+    """One draft's pieces, analysed or on their way. Once a draft has two pieces each is
+    kept as its rows of ``_JOINED`` (80 bytes a token) rather than as a Doc, so a long
+    draft is held about once, not twice, while it is joined."""
+
+    def __init__(self, draft: Draft):
+        self.draft = draft
+        self.parts: list = []
+        self.waiting = 0
+        self.complete = False
+
+    def add(self, part) -> int:
+        self.parts.append(part)
+        self.waiting += part is None
+        self._settle()
+        return len(self.parts) - 1
+
+    def fill(self, index: int, doc) -> None:
+        self.parts[index] = doc
+        self.waiting -= 1
+        self._settle()
+
+    def ready(self) -> bool:
+        return self.complete and not self.waiting
+
+    def _settle(self) -> None:
+        if len(self.parts) > 1:
+            self.parts = [_rows(p) if _is_doc(p) else p for p in self.parts]
+
+
+def _is_doc(part) -> bool:
+    return part is not None and hasattr(part, "to_array")
+
+
+def _rows(doc):
+    from spacy.attrs import IDS
+
+    return doc.to_array([IDS[name] for name in _JOINED])  # heads are relative
+
+
+_LONG_RUN = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
+
+
+def _tokenize(nlp, text: str):
+    """``nlp.make_doc(text)``, except that each run longer than ``LONG_RUN`` characters
+    without a space is cut into opaque tokens of that length (spaCy tokenizes the text
+    between spaces on its own, so the rest comes out exactly as it would have)."""
+    if _LONG_RUN.search(text) is None:
+        return nlp.make_doc(text)
+    from spacy.tokens import Doc
+
+    words: list[str] = []
+    spaces: list[bool] = []
+
+    def tokenized(segment: str) -> None:
+        for token in nlp.make_doc(segment):
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+
+    pos = 0
+    for match in _LONG_RUN.finditer(text):
+        if match.start() > pos:
+            tokenized(text[pos:match.start()])
+        for i in range(match.start(), match.end(), LONG_RUN):
+            words.append(text[i:min(i + LONG_RUN, match.end())])
+            spaces.append(False)
+        pos = match.end()
+        if text.startswith(" ", pos):  # a token's one trailing space, as spaCy keeps it
+            spaces[-1] = True
+            pos += 1
+    if pos < len(text):
+        tokenized(text[pos:])
+    return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
+def _unparsed(doc):
+    """A piece of text that is not prose (more tokens than one per 1/``DENSE_TOKENS``
+    characters: 'a,a,a,', a line of punctuation, a column of one-letter lines), annotated
+    without the model: tag X, each token its own lemma, and one flat sentence per block.
+    The model would spend per token what ordinary prose costs per word, on text where a
+    tag or a parse means nothing; this keeps such a draft's time and memory within a
+    small multiple of prose of the same size."""
+    import numpy
+    from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, ORTH, POS, TAG
+    from spacy.parts_of_speech import IDS as POS_IDS
+
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    columns = doc.to_array([IS_SPACE, ORTH])
+    spaces = columns[:-1, 0].nonzero()[0].tolist()
+    starts = numpy.zeros(len(doc), dtype=bool)
+    starts[0] = True
+    starts[[i + 1 for i in spaces if "\n\n" in strings[int(columns[i, 1])]]] = True
+    first = numpy.flatnonzero(starts)[numpy.cumsum(starts) - 1]
+    heads = (first - numpy.arange(len(doc))).astype("int64")
+    deps = numpy.where(heads == 0, strings.add("ROOT"), strings.add("dep"))
+    array = numpy.stack([heads.astype("uint64"), deps.astype("uint64"),
+                         numpy.full(len(doc), POS_IDS["X"], dtype="uint64"),
+                         numpy.full(len(doc), strings.add("XX"), dtype="uint64"),
+                         columns[:, 1].astype("uint64")], axis=1)
+    doc.from_array([HEAD, DEP, POS, TAG, LEMMA], array)
+    return doc
+
+
 def _join(parts: list, prose: str, nlp):
-    """One Doc from a draft's analysed pieces (consecutive slices of ``prose``)."""
+    """One Doc from a draft's analysed pieces (consecutive slices of ``prose``): the
+    Doc itself when there is one; else Docs or their rows of ``_JOINED``, and ``parts`` is
+    emptied as soon as they are copied, so a long draft's rows are not held twice."""
     if len(parts) == 1:
         return parts[0]
     import numpy
@@ -225,28 +352,36 @@ def _join(parts: list, prose: str, nlp):
     from spacy.tokens import Doc
 
     attrs = [IDS[name] for name in _JOINED]
-    array = numpy.concatenate([part.to_array(attrs) for part in parts])  # heads are relative
+    array = numpy.concatenate([_rows(p) if _is_doc(p) else p for p in parts])
+    parts.clear()
     strings = nlp.vocab.strings
     words = [strings[orth] for orth in array[:, 0].tolist()]
     doc = Doc(nlp.vocab, words=words, spaces=[bool(s) for s in array[:, 1].tolist()])
+    del words
     doc.from_array(attrs[2:], array[:, 2:])
     last = doc[-1]
     return doc if last.idx + len(last.text_with_ws) == len(prose) else nlp(prose)
 
 
-def _chunks(prose: str, words: int) -> list[str]:
+def _chunks(prose: str, words: int, chars: int = PIECE_CHARS) -> list[str]:
     """Pieces of about ``words`` words, cut where blocks are joined (a sentence never
     runs across a blank line, so such a cut changes nothing the parser could see).
 
     A block longer than ``words`` stays whole up to ``STRETCH`` times that; only a longer
     one is cut, after a sentence if it can be (else at a space), because a cut inside a
     block forces a sentence start there ("e.g. this" would become two sentences).
+
+    No piece is longer than ``chars`` characters. A token is at least one character, so
+    this bounds a piece's tokens, and with them the working memory of tok2vec and the
+    parser, in text that has few spaces to count words by ('a,' * 100000 is 200,000
+    tokens and no space). Ordinary prose reaches ``words`` words long before that.
     """
     pieces: list[str] = []
     start = 0
     n = len(prose)
     while start < n:
-        pos = _after_words(prose, start, words)
+        limit = min(n, start + chars)
+        pos = _after_words(prose, start, words, limit)
         if pos >= n:
             pieces.append(prose[start:])
             break
@@ -254,7 +389,7 @@ def _chunks(prose: str, words: int) -> list[str]:
         if cut > start:
             end = cut + 2
         else:
-            far = _after_words(prose, pos, words * (STRETCH - 1))
+            far = _after_words(prose, pos, words * (STRETCH - 1), limit)
             cut = prose.find("\n\n", pos, far)
             if cut >= 0:
                 end = cut + 2
@@ -262,21 +397,30 @@ def _chunks(prose: str, words: int) -> list[str]:
                 end = n
             else:
                 sentence = max(prose.rfind(". ", start, far), prose.rfind("? ", start, far), prose.rfind("! ", start, far))
-                end = sentence + 2 if sentence > start else far
+                end = sentence + 2 if sentence > start else _after_last_space(prose, start, far)
         pieces.append(prose[start:end])
         start = end
     return [p for p in pieces if p]
 
 
-def _after_words(text: str, start: int, words: int) -> int:
-    """The position just past the ``words``-th space from ``start`` (or the text's end)."""
+def _after_words(text: str, start: int, words: int, end: int | None = None) -> int:
+    """The position just past the ``words``-th space from ``start`` (or ``end``, or the
+    text's end, whichever comes first)."""
+    end = len(text) if end is None else end
     pos = start
     for _ in range(words):
-        nxt = text.find(" ", pos)
+        nxt = text.find(" ", pos, end)
         if nxt < 0:
-            return len(text)
+            return end
         pos = nxt + 1
     return pos
+
+
+def _after_last_space(text: str, start: int, end: int) -> int:
+    """Just past the last space or line break in ``text[start:end]`` (``end`` if there is
+    none: a run of that length without one is not a word, so cutting inside it is harmless)."""
+    space = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+    return space + 1 if space > start else end
 
 
 def verb_lexicon(vocab) -> frozenset[str]:
