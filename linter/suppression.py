@@ -5,6 +5,7 @@ The front matter's ``draftlint: {disable: [...]}`` covers the whole draft."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from linter.model import Directive, Draft, Finding
@@ -76,38 +77,84 @@ def _windows(draft: Draft, aliases: dict[str, str]) -> list[_Window]:
     return windows
 
 
+MAX_LISTED = 10  # unknown ids named in one finding; the rest are counted
+
+
+def _covered(windows: list[_Window]) -> list[tuple[int, int]]:
+    """The windows' spans merged into sorted, disjoint intervals."""
+    merged: list[tuple[int, int]] = []
+    for w in sorted(windows, key=lambda w: w.start):
+        if merged and w.start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], w.end))
+        elif w.start < w.end:
+            merged.append((w.start, w.end))
+    return merged
+
+
+def _inside(intervals: list[tuple[int, int]], offset: int) -> bool:
+    k = bisect_right(intervals, (offset, float("inf"))) - 1
+    return k >= 0 and intervals[k][0] <= offset < intervals[k][1]
+
+
+def _mark_used(windows: list[_Window], starts: list[int]) -> None:
+    """Mark each window that a finding (by sorted start offset) falls in."""
+    for w in windows:
+        k = bisect_left(starts, w.start)
+        if k < len(starts) and starts[k] < w.end:
+            w.used = True
+
+
 def apply(draft: Draft, findings: list[Finding], known: set[str], aliases: dict[str, str]) -> tuple[list[Finding], int]:
     """The findings left after suppression, plus info findings about the directives
-    themselves; and how many findings were suppressed."""
+    themselves; and how many findings were suppressed.
+
+    Windows are grouped by rule and merged into intervals, so the work grows with
+    (findings + windows) x log, not findings x windows: a draft may hold thousands of both.
+    """
     windows = _windows(draft, aliases)
     if not windows and not draft.directives:
         return findings, 0
+    by_rule: dict[str | None, list[_Window]] = {}
+    for w in windows:
+        for r in (None,) if w.rules is None else w.rules:
+            by_rule.setdefault(r, []).append(w)
+    intervals = {r: _covered(ws) for r, ws in by_rule.items()}
+    every = intervals.get(None, [])
     kept: list[Finding] = []
     suppressed = 0
+    starts_of: dict[str, list[int]] = {}
     for f in findings:
-        hit = [w for w in windows if w.covers(f)]
-        if hit:
+        starts_of.setdefault(f.rule, []).append(f.start)
+        if _inside(every, f.start) or _inside(intervals.get(f.rule, []), f.start):
             suppressed += 1
-            for w in hit:
-                w.used = True
         else:
             kept.append(f)
+    for r, ws in by_rule.items():
+        if r is None:
+            _mark_used(ws, sorted(f.start for f in findings))
+        elif r in starts_of:
+            _mark_used(ws, sorted(starts_of[r]))
     notes: list[Finding] = []
     for d in draft.directives:
-        for rule in d.rules:
-            if aliases.get(rule, rule) not in known:
-                notes.append(Finding(UNKNOWN_RULE, "info", f"draftlint-{d.action} names unknown rule '{rule}'",
-                                     d.source_start, d.source_end))
+        unknown = list(dict.fromkeys(r for r in d.rules if aliases.get(r, r) not in known))
+        if len(unknown) == 1:
+            message = f"draftlint-{d.action} names unknown rule '{unknown[0]}'"
+        elif unknown:
+            listed = ", ".join(f"'{r}'" for r in unknown[:MAX_LISTED])
+            more = f" and {len(unknown) - MAX_LISTED} more" if len(unknown) > MAX_LISTED else ""
+            message = f"draftlint-{d.action} names {len(unknown)} unknown rules: {listed}{more}"
+        else:
+            continue
+        notes.append(Finding(UNKNOWN_RULE, "info", message, d.source_start, d.source_end))
+    used = {id(w.directive) for w in windows if w.used}
     reported = set()
     for w in windows:
         d = w.directive
-        if d is None or w.used or id(d) in reported:
+        if d is None or id(d) in used or id(d) in reported:
             continue
-        if any(o.directive is d and o.used for o in windows):
-            continue
-        if all(aliases.get(r, r) not in known for r in d.rules) and d.rules:
-            continue  # already reported as unknown
         reported.add(id(d))
+        if d.rules and all(aliases.get(r, r) not in known for r in d.rules):
+            continue  # already reported as unknown
         what = " ".join(d.rules) if d.rules else "all rules"
         notes.append(Finding(UNUSED, "info", f"draftlint-{d.action} ({what}) suppressed nothing",
                              d.source_start, d.source_end))

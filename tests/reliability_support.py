@@ -115,30 +115,46 @@ def assert_error_entry(doc: dict, path: str, where_and_problem: str) -> None:
     assert (e["error"], e["term"], e["score"], e["passed"], e["findings"]) == (where_and_problem, None, None, None, [])
 
 
+#: Runs draftlint's entry point and, on the way out, writes the process's own VmHWM to the
+#: file named by the first argument. wait4's ru_maxrss cannot be used: Linux carries the
+#: forking parent's high-water mark into the child, so under a pytest process that has loaded
+#: spaCy every child would report the parent's few hundred MB.
+_PEAK_WRAPPER = """
+import atexit, runpy, sys
+out = sys.argv.pop(1)
+def _report():
+    with open("/proc/self/status", encoding="ascii") as fh:
+        peak = next(line.split()[1] for line in fh if line.startswith("VmHWM:"))
+    with open(out, "w", encoding="ascii") as fh:
+        fh.write(peak)
+atexit.register(_report)
+sys.argv[0] = "draftlint"
+runpy.run_module("linter", run_name="__main__")
+"""
+
+
 def run_with_peak_memory(args: list[str], cwd: Path, limit_kb: int, timeout: float = 240) -> tuple[int | None, int, str, str]:
     """Run ``python -m linter ARGS``; return ``(exit code, peak RSS in KiB, stdout, stderr)``.
-    The child is killed (exit code None) as soon as its peak passes ``limit_kb``, so a
-    run that would need gigabytes fails in seconds instead of swapping the machine."""
-    out_path, err_path = cwd / ".peak-stdout", cwd / ".peak-stderr"
+    The peak is the child's own high-water mark (polled while it runs, and read by the
+    child itself as it exits). The child is killed (exit code None) as soon as its peak
+    passes ``limit_kb``, so a run that would need gigabytes fails in seconds instead of
+    swapping the machine."""
+    out_path, err_path, peak_path = cwd / ".peak-stdout", cwd / ".peak-stderr", cwd / ".peak-kb"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        proc = subprocess.Popen([sys.executable, "-m", "linter", *args], cwd=cwd, stdout=out, stderr=err,
-                                stdin=subprocess.DEVNULL, env=_env(), start_new_session=True)
+        proc = subprocess.Popen([sys.executable, "-c", _PEAK_WRAPPER, str(peak_path), *args], cwd=cwd,
+                                stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=_env(),
+                                start_new_session=True)
     peak, code = 0, None
     deadline = time.monotonic() + timeout
     try:
         while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                peak = max(peak, usage.ru_maxrss)  # KiB on Linux
-                code = os.waitstatus_to_exitcode(status)
-                proc.returncode = code
+            if proc.poll() is not None:
+                code = proc.returncode
                 break
             peak = max(peak, _vm_hwm(proc.pid))
             if peak > limit_kb or time.monotonic() > deadline:
                 os.killpg(proc.pid, signal.SIGKILL)
-                _, status, usage = os.wait4(proc.pid, 0)
-                peak = max(peak, usage.ru_maxrss)
-                proc.returncode = os.waitstatus_to_exitcode(status)
+                proc.wait()
                 code = None
                 break
             time.sleep(0.05)
@@ -146,6 +162,9 @@ def run_with_peak_memory(args: list[str], cwd: Path, limit_kb: int, timeout: flo
         if proc.returncode is None:  # pragma: no cover - an exception in the loop
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+    if peak_path.exists():
+        peak = max(peak, int(peak_path.read_text("ascii") or 0))
+        peak_path.unlink()
     stdout, stderr = out_path.read_text("utf-8"), err_path.read_text("utf-8")
     out_path.unlink()
     err_path.unlink()

@@ -1,4 +1,9 @@
-"""gitignore-style path patterns (include, exclude, per-path overrides), via pathspec."""
+"""gitignore-style path patterns (include, exclude, per-path overrides), via pathspec.
+
+The patterns come from the project's config, so a pull request can write them. pathspec
+turns each glob into a regex; on Python's ``re`` a glob like ``*a*a*a*a*a*a*b.md`` then
+backtracks for hours on a long name, so the matching runs on RE2 (linear time) instead.
+"""
 
 from __future__ import annotations
 
@@ -9,4 +14,4 @@ from functools import lru_cache
 def compile_patterns(patterns: tuple[str, ...]):
     import pathspec
 
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+    return pathspec.GitIgnoreSpec.from_lines(patterns, backend="re2")

@@ -14,6 +14,9 @@ BUILTIN_RULES = {
     "unknown-rule-in-directive": "A suppression comment names a rule that does not exist.",
     "unused-directive": "A suppression comment suppressed nothing.",
     "score-below-threshold": "The draft scored under its term's pass mark.",
+    "nesting-too-deep": "Markdown nested past the parser's limit; that part was not linted.",
+    "mdx-unbalanced-brace": "An MDX '{' that is never closed; the rest of the draft is still linted.",
+    "mdx-unclosed-tag": "A JSX tag that is never closed with '>'; the rest of the draft is still linted.",
 }
 
 

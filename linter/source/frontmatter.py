@@ -9,7 +9,18 @@ from linter.yamlio import load_text
 
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
 _CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)")
-_TITLE = re.compile(r"(?:^|(?<=[\r\n]))title[ \t]*:[ \t]*([^\r\n]*?)[ \t]*(?=[\r\n]|$)")
+# The value is taken greedily and its trailing blanks trimmed in code: a lazy value
+# followed by optional blanks backtracks quadratically on a line of spaces.
+_TITLE = re.compile(r"(?:^|(?<=[\r\n]))title[ \t]*:[ \t]*([^\r\n]*)")
+
+
+def _title_value(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Source span of the ``title:`` line's value, without its trailing blanks."""
+    m = _TITLE.search(text, start, end)
+    if not m:
+        return None
+    s, e = m.span(1)
+    return s, s + len(text[s:e].rstrip(" \t"))
 
 
 @dataclass(frozen=True)
@@ -79,9 +90,9 @@ def find(text: str, path: str) -> FrontMatter | None:
         span = (line_start, line_end)
         if not data:
             # Salvage the title, so the draft is still linted as its author meant.
-            m = _TITLE.search(text, body_start, close.start())
-            if m and m.group(1):
-                raw = m.group(1)
+            value = _title_value(text, body_start, close.start())
+            if value and value[0] < value[1]:
+                raw = text[value[0]:value[1]]
                 data = {"title": raw[1:-1] if len(raw) >= 2 and raw[0] in "\"'" and raw[-1] == raw[0] else raw}
     return FrontMatter(data=dict(data), start=0, end=end,
                        title_span=_title_span(text, body_start, close.start(), data), problem=problem,
@@ -135,10 +146,10 @@ def _title_span(text: str, start: int, end: int, data: dict) -> tuple[int, int] 
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
         return None
-    m = _TITLE.search(text, start, end)
-    if not m:
+    value = _title_value(text, start, end)
+    if not value:
         return None
-    s, e = m.span(1)
+    s, e = value
     raw = text[s:e]
     if len(raw) >= 2 and raw[0] in "\"'" and raw[-1] == raw[0]:
         s, e = s + 1, e - 1

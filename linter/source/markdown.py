@@ -18,7 +18,18 @@ from linter.source.directives import parse_comment
 from linter.source.sourcemap import ProseBuilder
 
 BLOCK_JOINER = "\n\n"
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w")
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]]")
+# E-mail addresses are found from their "@": a regex that starts with the local part
+# would rescan a long run of word characters from every one of its positions.
+_LOCAL_RUN = re.compile(r"[\w.+-]+")
+_WORD_START = re.compile(r"\b")
+_DOMAIN = re.compile(r"[\w-]+\.[\w.-]*\w")
+_MARKUP_RUN = re.compile(r"[*_~ \t\r\n>\[!\-+0-9.)|#]*")
+# How far past the cursor a piece the parser produced may start or a character may lie.
+# Real drafts need a few characters (a list marker, an entity); the bound keeps a draft
+# full of characters the parser changed linear instead of rescanning its block for each.
+NEAR = 256
+CHAR_NEAR = 64
 _BREAKING_TAG = re.compile(r"<\s*/?\s*(?:br|hr|p|div|li|td|th|tr|img)\b", re.I)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -55,12 +66,12 @@ class _Walker:
         starts = self.source.line_starts
         return starts[line] if line < len(starts) else len(self.text)
 
-    def _find(self, needle: str, limit: int) -> int:
-        j = self.text.find(needle, self.cursor, limit)
-        return j
+    def _find(self, needle: str, limit: int, span: int = 0) -> int:
+        """``needle`` at most ``span`` + NEAR characters past the cursor, or -1."""
+        return self.text.find(needle, self.cursor, min(limit, self.cursor + len(needle) + span + NEAR))
 
-    def _skip_past(self, needle: str, limit: int) -> None:
-        j = self._find(needle, limit)
+    def _skip_past(self, needle: str, limit: int, span: int = 0) -> None:
+        j = self._find(needle, limit, span)
         if j >= 0:
             self.cursor = j + len(needle)
 
@@ -88,17 +99,22 @@ class _Walker:
     def _align(self, content: str, limit: int) -> list[tuple[int, int]] | int:
         """Where ``content`` lies in the source: a start offset when it appears
         verbatim, else one (start, end) source range per character."""
-        j = self.text.find(content, self.cursor, limit)
-        if j >= 0 and not self.text[self.cursor:j].strip("*_~ \t\r\n>[!-+0123456789.)|#"):
+        # verbatim after nothing but markup: the markup run bounds the search
+        markup_end = _MARKUP_RUN.match(self.text, self.cursor, limit).end()
+        j = self.text.find(content, self.cursor, min(limit, markup_end + len(content)))
+        if 0 <= j <= markup_end:
             self.cursor = j + len(content)
             return j
         ranges: list[tuple[int, int]] = []
         pos = self.cursor
         text = self.text
+        reach = markup_end  # the first character may follow the markup run
         for ch in content:
             found = None
             k = pos
-            while k < limit:
+            stop = min(limit, max(reach, pos) + CHAR_NEAR)
+            reach = 0
+            while k < stop:
                 c = text[k]
                 if c == "&":
                     # "&amp;" stands for "&" too: an entity the parser decoded wins over its first character
@@ -126,9 +142,9 @@ class _Walker:
         aligned = self._align(content, limit)
         pieces = []
         last = 0
-        for m in _URL.finditer(content):
-            pieces.append((last, m.start()))
-            last = m.end()
+        for s, e in _links_in(content):
+            pieces.append((last, s))
+            last = e
         pieces.append((last, len(content)))
         for a, b in pieces:
             if a >= b:
@@ -152,13 +168,14 @@ class _Walker:
 
     def _emit_inline(self, token, limit: int) -> None:
         autolink = 0
+        autolink_span = 0
         link_start = None
         for child in token.children or ():
             t = child.type
             if autolink:
                 if t == "link_close":
                     autolink -= 1
-                    self._skip_past(">", limit)
+                    self._skip_past(">", limit, autolink_span)
                 continue
             if t == "text":
                 self._emit_text(child.content, limit)
@@ -182,7 +199,8 @@ class _Walker:
                 j = self._find(run, limit)
                 if j >= 0:
                     self.cursor = j + len(run)
-                    self._skip_past(run, limit)
+                    # the parser turned line breaks into spaces: the content's length bounds the span
+                    self._skip_past(run, limit, len(child.content) + 2)
             elif t == "html_inline":
                 j = self._find(child.content, limit)
                 if _BREAKING_TAG.match(child.content):
@@ -196,6 +214,7 @@ class _Walker:
                 if child.markup == "autolink":
                     autolink += 1
                     self._skip_past("<", limit)
+                    autolink_span = len(child.attrGet("href") or "")
                 else:
                     self._skip_past("[", limit)
                     link_start = len(self.builder)
@@ -278,8 +297,8 @@ class _Walker:
             elif t == "html_block":
                 if tok.map:
                     s, e = self._line_start(tok.map[0]), self._line_start(tok.map[1])
-                    for m in re.finditer(r"<!--.*?-->", self.text[s:e], re.S):
-                        d = parse_comment(m.group(0), s + m.start(), s + m.end())
+                    for cs, ce in _comments(self.text, s, e):
+                        d = parse_comment(self.text[cs:ce], cs, ce)
                         if d:
                             self.directives.append(d)
                     self.cursor = max(self.cursor, e)
@@ -314,11 +333,14 @@ def parse(source: Source, fmt: str) -> Draft:
     if fm:
         text = "".join(c if c in "\r\n" else " " for c in text[: fm.end]) + text[fm.end:]
     is_mdx = fmt == "mdx" or (fmt == "markdown" and mdx.looks_like_mdx(text))
+    problems: list = []
     if is_mdx:
-        text, directives = mdx.mask(text)
+        text, directives, mdx_problems = mdx.mask(text)
+        problems.extend(mdx_problems)
+    # markdown-it reads NUL as U+FFFD; giving it that already keeps every piece verbatim
+    text = text.replace("\0", "\ufffd")
     walker = _Walker(source, text)
     walker.directives.extend(directives)
-    problems: list = []
     if fm and fm.problem:
         problems.append(("invalid-front-matter", "error", fm.problem, *fm.problem_span))
     if fm and fm.title_span:
@@ -350,6 +372,36 @@ def parse(source: Source, fmt: str) -> Draft:
 
 
 TOO_DEEP = "nesting-too-deep"
+
+
+def _links_in(content: str) -> list[tuple[int, int]]:
+    """Spans of URLs and e-mail addresses, left to right, not overlapping."""
+    spans = [m.span() for m in _URL.finditer(content)]
+    for m in _LOCAL_RUN.finditer(content):
+        at = m.end()
+        if at >= len(content) or content[at] != "@":
+            continue
+        start = _WORD_START.search(content, m.start(), at)
+        domain = _DOMAIN.match(content, at + 1)
+        if start and domain:
+            spans.append((start.start(), domain.end()))
+    spans.sort(key=lambda span: (span[0], -span[1]))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if not out or s >= out[-1][1]:
+            out.append((s, e))
+    return out
+
+
+def _comments(text: str, start: int, end: int):
+    """Spans of the ``<!-- ... -->`` comments in ``text[start:end]``."""
+    i = text.find("<!--", start, end)
+    while i >= 0:
+        j = text.find("-->", i + 4, end)
+        if j < 0:
+            return
+        yield i, j + 3
+        i = text.find("<!--", j + 3, end)
 
 
 def _walk_markdown(walker: _Walker, text: str, is_mdx: bool) -> list:
