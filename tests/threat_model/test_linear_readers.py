@@ -28,10 +28,17 @@ def _best_time(text: str, fmt: str) -> float:
     return best
 
 
-def time_ratio(make, n: int, fmt: str = "markdown") -> float:
-    """How much longer parsing takes when the input doubles."""
+def time_ratio(make, n: int, fmt: str = "markdown", tries: int = 3) -> float:
+    """How much longer parsing takes when the input doubles: the lowest ratio of up to
+    ``tries`` measurements, so a burst of load on a shared machine does not fail a linear
+    reader (a quadratic one gives about 4 every time)."""
     _best_time(make(n // 8), fmt)  # warm up the parser and caches
-    return _best_time(make(2 * n), fmt) / _best_time(make(n), fmt)
+    ratio = float("inf")
+    for _ in range(tries):
+        ratio = min(ratio, _best_time(make(2 * n), fmt) / _best_time(make(n), fmt))
+        if ratio < 2.5:
+            break
+    return ratio
 
 
 # (make the hostile text of size n, n, format): each n is big enough to take tens of ms
