@@ -2,7 +2,13 @@
 
 The folder holds drafts and a ``labels.tsv`` with the columns ``file``,
 ``thought_leadership`` and one column per criterion (``generic_tips`` is the
-inverse of ``no_generic_tips``). Values are 0 or 1.
+inverse of ``no_generic_tips``).
+
+``thought_leadership`` is a number from 0 to 1: an editor's 0 or 1, or the mean of several
+editors' calls (0.25, 0.5, 0.75). A draft above 0.5 should pass and one below should not;
+one at exactly 0.5 (the editors split) is left out of the accuracy and the AUC, but kept in
+the rank correlation with the mean label. A criterion is 0, 1 or ``-`` (no consensus: left
+out of that criterion's counts).
 """
 
 from __future__ import annotations
@@ -50,12 +56,34 @@ class CriterionStats:
 
 
 @dataclass(frozen=True)
+class GroupStats:
+    """The figures for the drafts under one first path segment (a blog, say)."""
+
+    name: str
+    n: int
+    accuracy: float
+    auc: float
+    spearman: float
+
+
+@dataclass(frozen=True)
 class Evaluation:
     n: int
     criteria: tuple[CriterionStats, ...]
     accuracy: float
     auc: float
-    mistakes: tuple[tuple[str, str, int, int], ...]  # (file, what, label, predicted)
+    mistakes: tuple[tuple[str, str, float, int], ...]  # (file, what, label, predicted)
+    spearman: float = float("nan")
+    split: int = 0  # drafts labelled exactly 0.5, left out of accuracy and AUC
+    groups: tuple[GroupStats, ...] = ()
+
+
+def _label_value(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if 0.0 <= value <= 1.0 else None
 
 
 def read_labels(folder: Path) -> list[dict]:
@@ -67,9 +95,14 @@ def read_labels(folder: Path) -> list[dict]:
     if not rows or "file" not in rows[0] or "thought_leadership" not in rows[0]:
         raise InputError("labels.tsv needs the columns 'file' and 'thought_leadership'", path=str(path), line=1)
     for i, row in enumerate(rows, start=2):
-        for key in ["thought_leadership"] + [c for c, _ in CRITERION_LABELS.values() if c in row]:
-            if (row.get(key) or "").strip() not in ("0", "1"):
-                raise InputError(f"column '{key}' must be 0 or 1, not {row.get(key)!r}", path=str(path), line=i)
+        tl = (row.get("thought_leadership") or "").strip()
+        if _label_value(tl) is None:
+            raise InputError(f"column 'thought_leadership' must be a number from 0 to 1, not {tl[:40]!r}",
+                             path=str(path), line=i)
+        for key in [c for c, _ in CRITERION_LABELS.values() if c in row]:
+            if (row.get(key) or "").strip() not in ("0", "1", "-"):
+                raise InputError(f"column '{key}' must be 0, 1 or -, not {(row.get(key) or '')[:40]!r}",
+                                 path=str(path), line=i)
         name = (row.get("file") or "").strip()
         if not name:
             raise InputError("column 'file' is empty", path=str(path), line=i)
@@ -88,24 +121,63 @@ def auc(scores: list[float], labels: list[int]) -> float:
     return wins / (len(pos) * len(neg))
 
 
+def _ranks(values: list[float]) -> list[float]:
+    """1-based ranks, ties sharing their mean rank."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ranks = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            ranks[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return ranks
+
+
+def spearman(xs: list[float], ys: list[float]) -> float:
+    """Spearman's rank correlation (Pearson's on tie-averaged ranks); nan when either is constant."""
+    if len(xs) < 2:
+        return float("nan")
+    rx, ry = _ranks(xs), _ranks(ys)
+    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
+    vx = sum((a - mx) ** 2 for a in rx)
+    vy = sum((b - my) ** 2 for b in ry)
+    return cov / (vx * vy) ** 0.5 if vx and vy else float("nan")
+
+
+def _figures(rows: list[tuple[float, float, bool]]) -> tuple[float, float, float, int]:
+    """(accuracy, AUC, Spearman, split) of (score, label, passed) triples."""
+    decided = [(score, label, passed) for score, label, passed in rows if label != 0.5]
+    accuracy = sum(passed == (label > 0.5) for _, label, passed in decided) / len(decided) if decided else float("nan")
+    area = auc([score for score, _, _ in decided], [int(label > 0.5) for _, label, _ in decided])
+    rho = spearman([score for score, _, _ in rows], [label for _, label, _ in rows])
+    return accuracy, area, rho, len(rows) - len(decided)
+
+
+def _group(name: str) -> str:
+    parts = Path(name).parts
+    return parts[0] if len(parts) > 1 else "."
+
+
 def evaluate(linter, folder: Path) -> Evaluation:
     rows = read_labels(folder)
     report = linter.lint_paths([str(folder / r["file"].strip()) for r in rows])
     counts = {cid: [0, 0, 0, 0] for cid in CRITERION_LABELS}
-    scores, labels, hits = [], [], 0
+    judged: list[tuple[str, float, float, bool]] = []
     mistakes = []
     for row, fr in zip(rows, report.files):
         if fr.error:
             raise InputError(fr.error)
-        label = int(row["thought_leadership"])
-        scores.append(fr.score)
-        labels.append(label)
-        hits += int(bool(fr.passed) == bool(label))
-        if bool(fr.passed) != bool(label):
+        label = float(row["thought_leadership"])
+        judged.append((row["file"].strip(), fr.score, label, bool(fr.passed)))
+        if label != 0.5 and bool(fr.passed) != (label > 0.5):
             mistakes.append((row["file"], "passed", label, int(bool(fr.passed))))
         met = {rc.score.id: rc.score.met for rc in fr.criteria}
         for cid, (column, inverse) in CRITERION_LABELS.items():
-            if column not in row or cid not in met:
+            if column not in row or cid not in met or row[column].strip() == "-":
                 continue
             truth = int(row[column]) == (0 if inverse else 1)
             pred = met[cid]
@@ -114,13 +186,16 @@ def evaluate(linter, folder: Path) -> Evaluation:
             if truth != pred:
                 mistakes.append((row["file"], cid, int(truth), int(pred)))
     stats = tuple(CriterionStats(cid, *c) for cid, c in counts.items() if sum(c))
-    return Evaluation(
-        n=len(rows),
-        criteria=stats,
-        accuracy=hits / len(rows) if rows else 0.0,
-        auc=auc(scores, labels),
-        mistakes=tuple(mistakes),
-    )
+    accuracy, area, rho, split = _figures([(score, label, passed) for _, score, label, passed in judged])
+    groups = []
+    names = sorted({_group(name) for name, *_ in judged})
+    if len(names) > 1:
+        for g in names:
+            mine = [(score, label, passed) for name, score, label, passed in judged if _group(name) == g]
+            g_accuracy, g_auc, g_rho, _ = _figures(mine)
+            groups.append(GroupStats(g, len(mine), g_accuracy, g_auc, g_rho))
+    return Evaluation(n=len(rows), criteria=stats, accuracy=accuracy, auc=area, mistakes=tuple(mistakes),
+                      spearman=rho, split=split, groups=tuple(groups))
 
 
 def render(ev: Evaluation, verbose: bool = False) -> str:
@@ -133,8 +208,14 @@ def render(ev: Evaluation, verbose: bool = False) -> str:
         lines.append("")
         lines.append("disagreements (file, what, label, draftlint):")
         lines.extend(terminal(f"  {f}  {what}  label={lab} draftlint={pred}") for f, what, lab, pred in ev.mistakes)
+    if ev.groups:
+        lines.append("")
+        lines.append(f"{'group':<24}{'drafts':>7}{'accuracy':>10}{'AUC':>7}{'Spearman':>10}")
+        for g in ev.groups:
+            lines.append(terminal(f"{g.name:<24}{g.n:>7}{g.accuracy:>10.2f}{g.auc:>7.2f}{g.spearman:>10.2f}"))
     lines.append("")
-    lines.append(f"drafts: {ev.n}")
+    lines.append(f"drafts: {ev.n}" + (f" ({ev.split} labelled 0.5, left out of accuracy and AUC)" if ev.split else ""))
     lines.append(f"passed accuracy: {ev.accuracy:.2f}")
     lines.append(f"score AUC: {ev.auc:.2f}")
+    lines.append(f"Spearman with the label: {ev.spearman:.2f}")
     return "\n".join(lines) + "\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.evaluation import CriterionStats, auc, evaluate, read_labels
+from linter.evaluation import CriterionStats, auc, evaluate, read_labels, spearman
 from linter.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,17 +62,59 @@ def test_eval_command_prints_the_figures(tmp_path):
     lines = proc.stdout.splitlines()
     assert lines[0].split() == ["criterion", "precision", "recall", "F1", "tp", "fp", "fn", "tn"]
     assert lines[1].split() == ["original_data", "1.00", "1.00", "1.00", "1", "0", "0", "0"]
-    assert lines[-3:] == ["drafts: 1", "passed accuracy: 1.00", "score AUC: nan"]
+    assert lines[-4:] == ["drafts: 1", "passed accuracy: 1.00", "score AUC: nan", "Spearman with the label: nan"]
 
 
 def test_bad_labels_are_one_line_errors(tmp_path):
     (tmp_path / "labels.tsv").write_text(HEADER + "a.md\t1\t2\t1\t1\t0\t1\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"labels\.tsv:2: column 'original_data' must be 0 or 1, not '2'"):
+    with pytest.raises(InputError, match=r"labels\.tsv:2: column 'original_data' must be 0, 1 or -, not '2'"):
+        read_labels(tmp_path)
+    (tmp_path / "labels.tsv").write_text(HEADER + "a.md\t1.5\t1\t1\t1\t0\t1\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"labels\.tsv:2: column 'thought_leadership' must be a number from 0 to 1, "
+                                         r"not '1\.5'"):
         read_labels(tmp_path)
     proc = subprocess.run([sys.executable, "-m", "linter", "eval", str(tmp_path / "nope")], capture_output=True,
                           text=True)
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"draftlint: error: {tmp_path / 'nope'}: no labels.tsv in this folder"
+
+
+MIXED = """# Release 4.2
+
+Version 4.2 is out. It adds dark mode and a new export button. Upgrade today.
+"""
+
+
+def test_editors_mean_labels_split_calls_and_dashes(linter, tmp_path):
+    """0.25 and 0.75 count as 0 and 1, a 0.5 stays out of accuracy and AUC but not out of
+    the rank correlation, and a '-' criterion stays out of that criterion's counts."""
+    for folder, text in (("blog-a", GOOD), ("blog-b", GENERIC), ("blog-b", MIXED)):
+        (tmp_path / folder).mkdir(exist_ok=True)
+    (tmp_path / "blog-a" / "good.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "blog-b" / "generic.md").write_text(GENERIC, encoding="utf-8")
+    (tmp_path / "blog-b" / "release.md").write_text(MIXED, encoding="utf-8")
+    (tmp_path / "labels.tsv").write_text(
+        HEADER + "blog-a/good.md\t0.75\t1\t1\t-\t0\t1\n"
+                 "blog-b/generic.md\t0.25\t0\t0\t0\t1\t0\n"
+                 "blog-b/release.md\t0.5\t0\t0\t0\t-\t0\n", encoding="utf-8")
+    ev = evaluate(linter, tmp_path)
+    scores = {fr.path.rsplit("/", 1)[-1]: fr.score for fr in linter.lint_paths(
+        [str(tmp_path / "blog-a" / "good.md"), str(tmp_path / "blog-b" / "generic.md"),
+         str(tmp_path / "blog-b" / "release.md")]).files}
+    assert (ev.n, ev.split, ev.accuracy, ev.auc) == (3, 1, 1.0, 1.0)
+    expected = spearman([scores["good.md"], scores["generic.md"], scores["release.md"]], [0.75, 0.25, 0.5])
+    assert ev.spearman == pytest.approx(expected)
+    counted = {c.id: c.tp + c.fp + c.fn + c.tn for c in ev.criteria}
+    assert (counted["contrarian_stance"], counted["no_generic_tips"], counted["original_data"]) == (2, 2, 3)
+    assert [(g.name, g.n) for g in ev.groups] == [("blog-a", 1), ("blog-b", 2)]
+    assert ev.groups[1].accuracy == 1.0
+
+
+def test_spearman_averages_tied_ranks():
+    assert spearman([1, 2, 3, 4], [10, 20, 30, 40]) == pytest.approx(1.0)
+    assert spearman([1, 2, 3, 4], [4, 3, 2, 1]) == pytest.approx(-1.0)
+    # ranks of y with a tie: 1, 2.5, 2.5, 4
+    assert spearman([1, 2, 3, 4], [0, 0.5, 0.5, 1]) == pytest.approx(0.9486832980505138)
 
 
 def _check_targets(ev, f1: float, accuracy: float, area: float) -> None:
