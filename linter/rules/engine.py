@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable
 
 from linter.errors import ConfigError
@@ -12,9 +11,6 @@ from linter.rules.types import RULE_TYPES
 from linter.rules.types.pattern import count_bounds
 
 INTERNAL_ERROR = "internal-error"
-_DIGIT = re.compile(r"\d")
-_ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                  "last", "next"}
 _SENTENCE_CONDITIONS = {"number_in_sentence", "link_in_sentence", "quoted"}
 
 
@@ -283,7 +279,7 @@ def _kept(m: RawMatch, analysis, numbered: dict | None = None) -> bool:
     for cond in rule.unless:
         if cond == "number_in_sentence":
             # a figure elsewhere in the sentence; the match itself and ordinals ("second") don't count
-            if sent is not None and _figures_outside(sent, m, numbered):
+            if sent is not None and _figures_outside(sent, m, numbered, draft):
                 return False
         elif cond == "link_in_sentence":
             if any(a < s_end and b > s_start for a, b in draft.links):
@@ -297,12 +293,18 @@ def _kept(m: RawMatch, analysis, numbered: dict | None = None) -> bool:
     return True
 
 
-def _figures_outside(sent, m: RawMatch, numbered: dict | None) -> bool:
-    """Whether the sentence has a number outside the match (sentences are scanned once)."""
+def _figures_outside(sent, m: RawMatch, numbered: dict | None, draft) -> bool:
+    """Whether the sentence states a figure outside the match: the same figures the
+    detectors count (a year, a version, a date or a list count is not one). Each sentence
+    is read once per draft."""
+    from linter.scoring.figures import has_digits_or_numbers, sentence_figures
+
     key = sent.start
     if numbered is None or key not in numbered:
-        spans = [(t.idx, t.idx + len(t.text)) for t in sent
-                 if (t.like_num or _DIGIT.search(t.text)) and t.lower_ not in _ORDINAL_WORDS]
+        spans = []
+        if has_digits_or_numbers(sent):
+            block = draft.block_at(sent.start_char)
+            spans = [(f.start, f.end) for f in sentence_figures(sent, sent.text.lower(), block, draft.prose)]
         if numbered is None:
             return any(not (m.start <= a < m.end) for a, _ in spans)
         numbered[key] = spans
