@@ -137,7 +137,8 @@ class Finding:
 class Evidence:
     start: int
     end: int
-    text: str
+    text: str  # the source between start and end, markup and all
+    readable: str = ""  # the same sentence as a reader sees it: no Markdown, link targets or MDX
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ def file_dict(fr: FileReport) -> dict:
                 "score": rc.score.score,
                 "met": rc.score.met,
                 "weight": rc.score.weight,
-                "evidence": [{"line": e.line, "column": e.column, "text": e.evidence.text} for e in rc.evidence],
+                "evidence": [{"line": e.line, "column": e.column, "text": e.evidence.text,
+                              "readable": e.evidence.readable or e.evidence.text} for e in rc.evidence],
                 "missing": rc.score.missing,
             }
             for rc in fr.criteria

@@ -41,7 +41,7 @@ def render_file(fr: FileReport, color: bool = False, quiet: bool = False) -> lis
         mark = _paint("met  ", "ok", color) if c.met else _paint("unmet", "bad", color)
         if c.met and rc.evidence:
             e = rc.evidence[0]
-            detail = f"line {e.line}: {_short(e.evidence.text)}"
+            detail = f"line {e.line}: {_short(e.evidence.readable or e.evidence.text)}"
         elif c.met:
             detail = ""
         else:

@@ -27,9 +27,9 @@ def score_draft(analysis, findings, term: Term) -> DraftScore:
         evidence = []
         for start, end in result.evidence[:3]:
             s, e = draft.prose_map.to_source(start, end)
-            evidence.append(Evidence(s, e, draft.source.text[s:e]))
+            evidence.append(Evidence(s, e, draft.source.text[s:e], " ".join(draft.prose[start:end].split())))
         for s, e in result.source_evidence[: 3 - len(evidence)]:
-            evidence.append(Evidence(s, e, draft.source.text[s:e]))
+            evidence.append(Evidence(s, e, draft.source.text[s:e], draft.source.text[s:e]))
         met = result.score >= criterion.met_at
         results.append(
             CriterionScore(
