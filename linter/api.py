@@ -349,6 +349,10 @@ class Linter:
             severity = _severity(settings.severity, rule, f.severity)
             findings.append(f if severity == f.severity else replace(f, severity=severity))
         findings, suppressed = apply_suppressions(draft, findings, set(self.rules.ids), self.aliases)
+        # A criterion's ``rules:`` list in the term is the one link between rules and criteria.
+        wired = {rule_id: c.id for c in term.criteria for rule_id in c.rules}
+        findings = [f if f.criterion == wired.get(f.rule) else replace(f, criterion=wired.get(f.rule))
+                    for f in findings]
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         scored = score_draft(analysis, findings, term)
         threshold = self.fail_under(term, settings)

@@ -23,7 +23,9 @@ def score_draft(analysis, findings, term: Term) -> DraftScore:
     total = 0.0
     weights = 0.0
     for criterion in term.criteria:
-        result = DETECTORS[criterion.detector](features, findings, analysis)
+        # a detector sees only the findings of the rules its criterion lists
+        mine = [f for f in findings if f.criterion == criterion.id]
+        result = DETECTORS[criterion.detector](features, mine, analysis)
         evidence = []
         for start, end in result.evidence[:3]:
             s, e = draft.prose_map.to_source(start, end)

@@ -9,7 +9,7 @@ from linter.scoring.features import DraftFeatures, Sentence
 def _vague_example(feat: DraftFeatures, findings, analysis) -> str | None:
     """The sentence with a vague quantity that most needs a figure."""
     for f in findings:
-        if f.criterion == "specific_numbers" and f.prose_span is not None:
+        if f.prose_span is not None:
             s = next((s for s in feat.sentences if s.start <= f.prose_span[0] < s.end), None)
             if s is not None:
                 return f"'{quote(s.text)}': how many, or how much, measured against what?"
@@ -176,7 +176,7 @@ def no_generic_tips(feat: DraftFeatures, findings, analysis) -> DetectorResult:
     if feat.listicle_title:
         generic += 0.15 * (1 - backing)
     generic += news * sum(1 for s in body if s.generic_we) / len(body)
-    filler = sum(1 for f in findings if f.criterion == "no_generic_tips")
+    filler = len(findings)
     if not feat.announcement:  # jargon in news is a fault of its own, not generic advice
         generic += min(0.3, 0.5 * filler / len(body)) * (1 - backing)
     if substance < 2 and not feat.announcement:
