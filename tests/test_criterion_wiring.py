@@ -9,14 +9,12 @@ from reliability_support import lint_json, write
 RULE = """\
 rules:
   - id: house-synergy
-    type: phrases
+    type: regex
+    pattern: '\\bsynergy\\b'
     severity: warning
-    message: "'{match}' is banned here"
     description: A word the house style bans.
-    phrases: [synergy]
-    examples:
-      bad: [We have synergy.]
-      good: [We work together.]
+    message: "'{match}' is house jargon"
+    examples: {bad: [Our synergy grew.], good: [We work together.]}
 """
 
 TERM = """\
