@@ -190,8 +190,8 @@ class Linter:
     def settings_key(self, path: str) -> str:
         """Everything in the config that can change one draft's report."""
         settings = self.config.settings_for(path if path != "-" else None)
-        return repr((settings, self.config.default_term, self.config.fail_under, self.config.fail_level,
-                     self.config.model))
+        return repr((settings, self.config.default_term, self.config.term_chosen, self.config.fail_under,
+                     self.config.fail_level, self.config.model))
 
     def lint_targets(self, targets: Iterable[Target | InputError], progress=None, cache=None) -> list[FileReport]:
         """Reports in the order of ``targets``. Drafts are read, analysed and dropped a

@@ -453,7 +453,7 @@ def test_bad_draftlint_settings_in_front_matter_are_reported(tmp_path, front, li
 
 @pytest.mark.parametrize("term,problem", [
     ("nope", "front matter names unknown term 'nope' (known: announcement, blog, case-study, content-pillar, "
-             "content-strategy, opinion, original-research, thought-leadership, tutorial)"),
+             "content-strategy, explainer, opinion, original-research, thought-leadership, tutorial)"),
     ("blog", "term 'blog' has no criteria, so it cannot score a draft"),
 ], ids=["unknown", "not-scorable"])
 def test_unknown_term_in_front_matter_is_one_line_and_the_others_lint(tmp_path, term, problem):

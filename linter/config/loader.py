@@ -304,6 +304,7 @@ def load_config(path: Path) -> Config:
         if not isinstance(raw["term"], str):
             raise ConfigError("'term' must be a glossary term id", str(path), raw.line_of("term"))
         changes["default_term"] = raw["term"]
+        changes["term_chosen"] = True
     if "fail_under" in raw:
         changes["fail_under"] = float(_number(raw, "fail_under", path, 0, 100))
     if "fail_level" in raw:

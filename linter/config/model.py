@@ -62,6 +62,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()  # (rule id or category, severity) overrides
     default_term: str = DEFAULT_TERM
+    term_chosen: bool = False  # the project file or --term named the term (not the built-in default)
     fail_under: float | None = None  # None: the term's pass_score
     fail_level: str = DEFAULT_FAIL_LEVEL
     model: str | None = None
@@ -134,6 +135,8 @@ class Config:
             raise ConfigError(f"--model {MODEL_NAME_RULE}")
         if "ignore" in changes:
             changes["ignore"] = self.ignore + tuple(changes["ignore"])
+        if "default_term" in changes:
+            changes["term_chosen"] = True
         # a flag wins over the file's setting and over every override's (--term is only the
         # default for drafts that name no term, so an override's term still wins for its paths)
         cleared = {key: None for key in ("select", "fail_under") if key in changes}
