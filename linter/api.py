@@ -42,6 +42,7 @@ from linter.source.reader import draft_format, read_path, read_stdin
 
 #: The finding for a draft that does not read as English.
 NOT_ENGLISH = "non-english-draft"
+CONTENT_TYPE = "content-type"
 
 #: A worker process is only worth its model load with at least this many drafts.
 DRAFTS_PER_WORKER = 8
@@ -70,7 +71,7 @@ class Linter:
         return ConfigError(message, str(src) if src else None, line or (self.config.line_of(key) if src else None))
 
     def _check_names(self, names, key: str, line: int | None = None) -> None:
-        known = self.rules.ids | self.rules.categories | set(self.aliases)
+        known = self.rules.ids | self.rules.categories | set(self.aliases) | {CONTENT_TYPE}
         from_file = line is not None or (self.config.source is not None and self.config.line_of(key) is not None)
         for name in names:
             if name not in known:
@@ -355,6 +356,17 @@ class Linter:
                     for f in findings]
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         scored = score_draft(analysis, findings, term)
+        chosen = "term" in draft.settings or settings.term is not None or self.config.term_chosen
+        wanted = (not settings.select or CONTENT_TYPE in settings.select) and CONTENT_TYPE not in settings.ignore
+        if scored.content_type and not chosen and wanted and draft.blocks:
+            from linter.scoring.content_type import hint
+
+            message = hint(scored.content_type[0], term.id)
+            if message:
+                first = draft.blocks[0]
+                findings.append(Finding(rule=CONTENT_TYPE, severity="info", message=message,
+                                        start=first.source_start, end=first.source_start))
+                findings.sort(key=lambda f: (f.start, f.end, f.rule))
         threshold = self.fail_under(term, settings)
         return FileReport(
             path=draft.source.path,

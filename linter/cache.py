@@ -101,10 +101,11 @@ def library_versions() -> str:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """draftlint's version, the size and mtime of each of its modules, and the versions of
-    Python and of the libraries in ``LIBRARIES``."""
+    """draftlint's version, the size and mtime of each of its modules and learned models
+    (``scoring/models/*.json``), and the versions of Python and of the libraries in
+    ``LIBRARIES``."""
     h = hashlib.sha256(f"{__version__}:{FORMAT}:{library_versions()}".encode("utf-8", "surrogateescape"))
-    for path in sorted(_PACKAGE.rglob("*.py")):
+    for path in sorted([*_PACKAGE.rglob("*.py"), *_PACKAGE.rglob("models/*.json")]):
         st = path.stat()
         h.update(f"{path.relative_to(_PACKAGE)}:{st.st_size}:{st.st_mtime_ns}".encode())
     return h.hexdigest()

@@ -29,16 +29,17 @@ CASE_KEYS = {"name", "rule", "text", "expect"}
 FIELDS = ("rule", "line", "column", "end_line", "end_column", "text")
 
 
-def _load_cases():
+def load_cases(cases_dir: Path = CASES_DIR) -> list:
+    """One pytest param per case, ``(file stem, case)``, from every YAML file in ``cases_dir``."""
     params = []
-    for path in sorted(CASES_DIR.glob("*.yaml")):
+    for path in sorted(cases_dir.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for i, case in enumerate(data["cases"]):
             params.append(pytest.param(path.stem, case, id=f"{path.stem}:{case.get('name', i)}"))
     return params
 
 
-CASES = _load_cases()
+CASES = load_cases()
 
 
 def paste_ready(findings) -> str:

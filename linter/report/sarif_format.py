@@ -15,6 +15,7 @@ BUILTIN_RULES = {
     "unused-directive": "A suppression comment suppressed nothing.",
     "score-below-threshold": "The draft scored under its term's pass mark.",
     "nesting-too-deep": "Markdown nested past the parser's limit; that part was not linted.",
+    "content-type": "The draft reads as another kind of post than its term: a term that fits is named.",
     "mdx-unbalanced-brace": "An MDX '{' that is never closed; the rest of the draft is still linted.",
     "mdx-unclosed-tag": "A JSX tag that is never closed with '>'; the rest of the draft is still linted.",
 }

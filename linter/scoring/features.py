@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from linter.model import Block
 from linter.scoring import lexicon as lx
@@ -76,6 +77,12 @@ class DraftFeatures:
     table_figures: list[Figure]
     listicle_title: bool
     announcement: bool
+    #: The learned readings, added by the scorer: each sentence's role probabilities
+    #: (``roles.ROLES`` columns), which roles it plays at the trained thresholds, and the
+    #: draft-level judgement (``calibration.Judgement``).
+    roles: Any = None
+    decided: Any = None
+    judged: Any = None
 
 
 #: Every frame list a sentence is checked against, by name.

@@ -14,7 +14,11 @@ TERM_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 CRITERION_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 #: Ids are quoted in messages about their term or criterion, so they are kept short.
 MAX_ID_LENGTH = 64
-TERM_KEYS = {"id", "name", "definition", "explanation", "related", "pass_score", "criteria", "examples", "counter_examples"}
+TERM_KEYS = {"id", "name", "definition", "explanation", "related", "pass_score", "criteria", "examples", "counter_examples",
+             "score_model"}
+#: ``score_model:`` values: the draft's score comes from a model learned on labelled posts
+#: (``linter/scoring/models/draft.json``) instead of the weighted mean of the criteria.
+SCORE_MODELS = ("thought_leadership",)
 CRITERION_KEYS = {"id", "name", "weight", "explanation", "detector", "rules", "met_at", "missing"}
 
 
@@ -45,6 +49,7 @@ class Term:
     counter_examples: tuple[str, ...]
     file: str
     related_line: int | None = None
+    score_model: str | None = None
 
     @property
     def scorable(self) -> bool:
@@ -136,6 +141,10 @@ def load_term_file(path: Path, detectors) -> Term:
         raise ConfigError(f"term '{tid}': duplicate criterion '{sorted(dup)[0]}'", p, raw.line_of("criteria"))
     if criteria and sum(c.weight for c in criteria) <= 0:
         raise ConfigError(f"term '{tid}': the criteria's weights add up to zero", p, raw.line_of("criteria"))
+    score_model = raw.get("score_model")
+    if score_model is not None and score_model not in SCORE_MODELS:
+        raise ConfigError(f"term '{tid}': 'score_model' must be one of {', '.join(SCORE_MODELS)}, not "
+                          f"{describe(score_model)}", p, raw.line_of("score_model"))
     related = raw.get("related", [])
     examples = raw.get("examples", [])
     counter = raw.get("counter_examples", [])
@@ -154,6 +163,7 @@ def load_term_file(path: Path, detectors) -> Term:
         counter_examples=tuple(" ".join(e.split()) for e in counter),
         file=p,
         related_line=raw.line_of("related") if "related" in raw else None,
+        score_model=score_model,
     )
 
 
