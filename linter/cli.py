@@ -303,6 +303,50 @@ def eval_cmd(folder, model, verbose):
     sys.exit(_run(go))
 
 
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False),
+              help="The term file to write (for a folder listed under 'glossary:' in your config).")
+@click.option("--term", "base", default="thought-leadership", show_default=True,
+              help="The term whose criteria are weighed.")
+@click.option("--id", "new_id", default=None, help="The new term's id (default: the file name).")
+@click.option("--folds", default=5, show_default=True, type=click.IntRange(2, 20), help="Cross-validation folds.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def calibrate(folder, out, base, new_id, folds, force):
+    """Learn a term's weights and pass mark from labelled drafts (a folder with labels.tsv)."""
+
+    def go():
+        import os
+        from pathlib import Path
+
+        from linter.api import Linter
+        from linter.calibrate import calibrate as run_calibration
+        from linter.calibrate import render, term_yaml
+        from linter.errors import InputError
+        from linter.scoring.glossary import TERM_ID
+
+        target = Path(out)
+        term_id = new_id or target.stem
+        if not TERM_ID.match(term_id):
+            raise InputError(f"term id '{term_id}' must be lowercase words joined by hyphens (use --id)")
+        if (target.exists() or target.is_symlink()) and not force:
+            raise InputError("already exists (use --force to overwrite)", path=out)
+        if not target.parent.is_dir():
+            raise InputError("folder not found", path=str(target.parent))
+        linter = Linter(_config_for_eval(None))
+        cal = run_calibration(linter, Path(folder), base, folds)
+        text = term_yaml(linter.glossary.get(base), cal, term_id, folder)
+        if target.is_symlink():
+            target.unlink()  # --force replaces the link itself, never what it points to
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        _out(render(cal) + f"wrote {out} (term '{term_id}')\n")
+        return EXIT_OK
+
+    sys.exit(_run(go))
+
+
 @main.command(name="rules")
 def rules_cmd():
     """List the rules: id, severity, criterion and summary."""
