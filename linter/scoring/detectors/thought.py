@@ -135,8 +135,13 @@ def specific_numbers(feat: DraftFeatures, findings, analysis) -> DetectorResult:
 
 
 def original_data(feat: DraftFeatures, findings, analysis) -> DetectorResult:
+    # quoted: sentences that read more as the author's own figure than as anyone else's or
+    # as a price, plan or example; the verdict needs at least one own-figure sentence at all
     ranked = _playing(feat, ("own_figure",), need_figure=True, rather_than=("other_figure", "other_number"))
-    score = _backed(feat, "original_data", ranked, lambda: clip(own_figures(feat) / (2 + feat.words / 800)))
+    backing = ranked or [(p, s) for p, s in _playing(feat, ("own_figure",), need_figure=True,
+                                                       rather_than=("other_number",))
+                         if not _reads_as(feat, s, "other_figure", trained=True)]
+    score = _backed(feat, "original_data", backing, lambda: clip(own_figures(feat) / (2 + feat.words / 800)))
     missing = None
     if score < 0.5:
         others = _playing(feat, ("other_figure",), need_figure=True)
@@ -168,12 +173,14 @@ def first_hand_experience(feat: DraftFeatures, findings, analysis) -> DetectorRe
     return DetectorResult(score, _spans(ranked), missing)
 
 
-def _reads_as(feat: DraftFeatures, sentence: Sentence, role: str) -> bool:
-    """Whether the learned reading gives ``sentence`` this role (probability 0.5 or more)."""
+def _reads_as(feat: DraftFeatures, sentence: Sentence, role: str, trained: bool = False) -> bool:
+    """Whether the learned reading gives ``sentence`` this role: at probability 0.5, or
+    with ``trained`` at the role's trained threshold."""
     from linter.scoring.roles import ROLES
 
     i = feat.sentences.index(sentence)
-    return bool(feat.roles[i][ROLES.index(role)] >= 0.5)
+    k = ROLES.index(role)
+    return bool(feat.decided[i][k]) if trained else bool(feat.roles[i][k] >= 0.5)
 
 
 def _response(s: Sentence) -> float:
