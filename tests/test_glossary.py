@@ -59,6 +59,8 @@ def test_related_terms_are_entries():
         (("    weight: 2", "    weight: heavy"), 7, "'weight' must be a number"),
         (("pass_score: 50", "pass_score: 150"), 4, "'pass_score' must be a number between 0 and 100"),
         (("name: Field note", "name: Field note\ncolour: blue"), 3, "unknown key 'colour'"),
+        (("pass_score: 50", "pass_score: 50\nscore_model: vibes"), 5,
+         "term 'field-note': 'score_model' must be one of thought_leadership, not 'vibes'"),
     ],
 )
 def test_glossary_errors_name_file_and_line(tmp_path, edit, line, fragment):
