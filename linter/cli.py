@@ -416,6 +416,9 @@ def glossary(term):
             _echo(f"\n{_prose(t.explanation)}")
         if t.criteria:
             _echo(f"\nCriteria (pass score {linter.fail_under(t):g}):")
+            if t.score_model:
+                _echo("  The score is learned from editors' labels of published posts (60 where an editor would "
+                      "be as likely to call it a pass as not); each criterion is scored and shown on its own.")
             for c in t.criteria:
                 _echo(f"  {c.id} (weight {c.weight:g}): {_prose(c.explanation)}")
         for title, items in (("Examples", t.examples), ("Not this", t.counter_examples)):

@@ -282,3 +282,14 @@ def test_progress_bar_on_a_terminal_for_ten_or_more_drafts(tmp_path):
     _, shown, out, _ = run_on_tty("lint", ".", "--select", VQ, "--quiet", cwd=few, stdout_tty=False,
                                   stderr_tty=True, env=clean_env())
     assert (shown, len(out.splitlines())) == ("", 3)
+
+
+def test_glossary_says_when_a_terms_score_is_learned(tmp_path):
+    result = cli("glossary", "thought-leadership", cwd=tmp_path)
+    lines = result.stdout.splitlines()
+    at = lines.index("Criteria (pass score 60):")
+    assert lines[at + 1] == ("  The score is learned from editors' labels of published posts (60 where an editor "
+                             "would be as likely to call it a pass as not); each criterion is scored and shown on "
+                             "its own.")
+    assert lines[at + 2].startswith("  original_data (weight 25): ")
+    assert "learned" not in cli("glossary", "tutorial", cwd=tmp_path).stdout
