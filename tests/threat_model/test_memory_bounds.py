@@ -36,6 +36,8 @@ HOSTILE = {
     "many-tiny-lines": _fill("a\n"),
     "table": "| a | b | c |\n| --- | --- | --- |\n" + _fill("| x1 | y2 | z3 |\n"),
     "deep-lists": _fill("".join("  " * i + "- item\n" for i in range(40))),
+    # thousands of belief-and-pushback pairs and own figures: every detector's candidates at once
+    "belief-pairs": _fill("Most teams believe deploys are risky. We disagree: we shipped 40 a day in 2024.\n\n"),
 }
 
 

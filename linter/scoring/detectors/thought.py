@@ -71,24 +71,27 @@ MIN_EVIDENCE_WORDS = 4
 
 
 def _playing(feat: DraftFeatures, roles: tuple[str, ...], need_figure: bool = False,
-             rather_than: tuple[str, ...] = ()) -> list[tuple[float, Sentence]]:
+             rather_than: tuple[str, ...] = (), unless: tuple[str, ...] = ()) -> list[tuple[float, Sentence]]:
     """Paragraph sentences that play one of ``roles`` (at the trained thresholds), strongest
     first, with the strength of the role they play best. A sentence that reads more strongly
     as one of ``rather_than`` is left out (a study's figure is not own data, a price is not a
-    measurement, a call to action is not advice); with ``need_figure``, so is one that states
-    no figure."""
+    measurement, a call to action is not advice), and so is one that plays a role of
+    ``unless`` at its trained threshold; with ``need_figure``, so is one that states no figure."""
     from linter.scoring.roles import ROLES
 
     if feat.roles is None or not len(feat.roles):
         return []
     cols = [ROLES.index(r) for r in roles]
     rivals = [ROLES.index(r) for r in rather_than]
+    vetoes = [ROLES.index(r) for r in unless]
     out = []
     for i, s in enumerate(feat.sentences):
         if s.block is None or s.block.kind != "paragraph" or s.in_quote or s.words < MIN_EVIDENCE_WORDS:
             continue
         if need_figure and not s.figures:
             continue  # no figure (years, versions, dates and list counts are not figures)
+        if any(feat.decided[i][v] for v in vetoes):
+            continue
         rival = max((feat.roles[i][r] for r in rivals), default=0.0)
         plays = [feat.roles[i][c] for c in cols if feat.decided[i][c] and feat.roles[i][c] > rival]
         if plays:
@@ -138,9 +141,8 @@ def original_data(feat: DraftFeatures, findings, analysis) -> DetectorResult:
     # quoted: sentences that read more as the author's own figure than as anyone else's or
     # as a price, plan or example; the verdict needs at least one own-figure sentence at all
     ranked = _playing(feat, ("own_figure",), need_figure=True, rather_than=("other_figure", "other_number"))
-    backing = ranked or [(p, s) for p, s in _playing(feat, ("own_figure",), need_figure=True,
-                                                       rather_than=("other_number",))
-                         if not _reads_as(feat, s, "other_figure", trained=True)]
+    backing = ranked or _playing(feat, ("own_figure",), need_figure=True, rather_than=("other_number",),
+                                 unless=("other_figure",))
     score = _backed(feat, "original_data", backing, lambda: clip(own_figures(feat) / (2 + feat.words / 800)))
     missing = None
     if score < 0.5:
@@ -173,14 +175,11 @@ def first_hand_experience(feat: DraftFeatures, findings, analysis) -> DetectorRe
     return DetectorResult(score, _spans(ranked), missing)
 
 
-def _reads_as(feat: DraftFeatures, sentence: Sentence, role: str, trained: bool = False) -> bool:
-    """Whether the learned reading gives ``sentence`` this role: at probability 0.5, or
-    with ``trained`` at the role's trained threshold."""
+def _reads_as(feat: DraftFeatures, i: int, role: str) -> bool:
+    """Whether the learned reading gives sentence ``i`` this role (probability 0.5 or more)."""
     from linter.scoring.roles import ROLES
 
-    i = feat.sentences.index(sentence)
-    k = ROLES.index(role)
-    return bool(feat.decided[i][k]) if trained else bool(feat.roles[i][k] >= 0.5)
+    return bool(feat.roles[i][ROLES.index(role)] >= 0.5)
 
 
 def _response(s: Sentence) -> float:
@@ -223,14 +222,16 @@ def contrarian_stance(feat: DraftFeatures, findings, analysis) -> DetectorResult
         weight = 1.0 if (s.belief_named or s.in_quote) else 0.5
         early = 1.0 if i <= 0.4 * body_count else 0.6
         strength += weight * best * early
-        pairs.append((s, sents[best_j]))
+        pairs.append((i, best_j))
         i = best_j + 1
     backing = own_figures(feat) + experience_count(feat)
     support = clip(backing / 5)
     score = clip(strength / 0.8) * support
     # quoted only where the learned reading agrees that a belief is named or pushed back on
-    shown = [(s, r) for s, r in pairs if _reads_as(feat, s, "belief") or _reads_as(feat, r, "pushback")
-             or _reads_as(feat, s, "pushback")] if feat.roles is not None and len(feat.roles) else pairs
+    learned_reading = feat.roles is not None and len(feat.roles)
+    shown = [(sents[a], sents[b]) for a, b in pairs if not learned_reading or _reads_as(feat, a, "belief")
+             or _reads_as(feat, a, "pushback") or _reads_as(feat, b, "pushback")]
+    pairs = [(sents[a], sents[b]) for a, b in pairs]
     evidence = tuple((s.start, r.end) if r.start - s.end < 400 else (s.start, s.end) for s, r in shown[:3])
     missing = None
     if score < 1:
