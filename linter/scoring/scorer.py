@@ -4,8 +4,9 @@ The draft is read once: the hand-written sentence readings (``features.py``), th
 learned ones on top of them (each sentence's role probabilities, ``roles.py``, and the
 draft-level judgement, ``calibration.py``). Every detector reads that one reading.
 
-A sentence is quoted for the one criterion it supports best: criteria with the fewest
-candidate sentences choose first, and a sentence already quoted is not quoted again.
+A sentence is quoted for the one criterion it supports best: in rounds, each criterion takes
+its strongest sentence not yet quoted, the most specific kind of evidence first (own figures
+before figures, before a stance, before experience, before the absence of generic tips).
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ def _overlaps(span, used) -> bool:
     return any(span[0] < e and s < span[1] for s, e in used)
 
 
-#: which criterion a sentence is quoted for when it could stand for several: the more
-#: specific claim first (a sentence with the author's own figures is quoted as original data)
+#: which criterion a sentence is quoted for when it could stand for several, by detector: the
+#: more specific claim first (a sentence with the author's own figures is quoted as own data)
 SPECIFICITY = ("original_data", "specific_numbers", "contrarian_stance", "customer_results", "first_hand_experience",
                "no_generic_tips")
 
@@ -53,8 +54,10 @@ SPECIFICITY = ("original_data", "specific_numbers", "contrarian_stance", "custom
 def _share_evidence(term: Term, results: dict) -> dict[str, list[tuple[int, int]]]:
     """Each criterion's evidence spans, at most EVIDENCE_SHOWN, no sentence quoted twice: in
     rounds, each criterion in order of specificity takes its strongest sentence not yet quoted."""
-    order = sorted(results, key=lambda c: (SPECIFICITY.index(c) if c in SPECIFICITY else len(SPECIFICITY),
-                                           [cr.id for cr in term.criteria].index(c)))
+    ids = [c.id for c in term.criteria]
+    detector = {c.id: c.detector for c in term.criteria}
+    order = sorted(results, key=lambda c: (SPECIFICITY.index(detector[c]) if detector[c] in SPECIFICITY
+                                           else len(SPECIFICITY), ids.index(c)))
     used: list[tuple[int, int]] = []
     chosen: dict[str, list[tuple[int, int]]] = {c: [] for c in order}
     queues = {c: list(results[c].evidence) for c in order}
