@@ -31,8 +31,9 @@ def test_an_announcement_scored_by_default_is_told_which_term_fits(tmp_path):
 def test_a_listicle_reads_as_an_explainer(tmp_path):
     _copy(tmp_path, "generic-listicle.md")
     proc = lint("generic-listicle.md", "--fail-under", "0", cwd=tmp_path)
-    assert [line.split(": ", 1)[1].split(":")[0] for line in _infos(proc)] == [
-        "info content-type this draft reads as an explainer, not as 'thought-leadership'"]
+    assert _infos(proc) == [
+        "generic-listicle.md:2:8: info content-type this draft reads as an explainer, not as 'thought-leadership': "
+        "to score it as one, put 'draftlint: {term: explainer}' in its front matter or run with --term explainer"]
 
 
 def test_a_chosen_term_or_a_thought_leadership_post_gets_no_hint(tmp_path):

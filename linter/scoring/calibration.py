@@ -12,11 +12,11 @@ the criterion is met (the post is thought leadership).
 Pure Python and numpy: no spaCy here.
 
     feat = read_draft(analysis)
-    probs = roles.role_probabilities(feat)                       # (sentences, roles)
+    probs = roles.RoleModel.load().predict_draft(feat)           # (sentences, roles)
     judged = calibration.judge(feat, probs, code_blocks=len(analysis.draft.code_blocks))
     judged.criteria["original_data"]   # probability, met at >= 0.5
     judged.thought_leadership          # probability that the draft is thought leadership
-    judged.score                       # 0-100, 60 exactly where the probability is 0.5
+    tl_to_score(judged.thought_leadership)   # 0-100, 60 exactly where the probability is 0.5
 """
 
 from __future__ import annotations
@@ -87,8 +87,6 @@ def draft_features(feat, probs: np.ndarray, code_blocks: int = 0) -> dict[str, f
 class Judgement:
     criteria: dict  # criterion id -> probability that it is met (met at >= 0.5)
     thought_leadership: float  # probability that the draft is thought leadership
-    score: float  # 0-100; 60 (the glossary's pass mark) where thought_leadership is 0.5
-    features: dict  # the draft features, by name
 
 
 class DraftModel:
@@ -118,31 +116,7 @@ class DraftModel:
         features = draft_features(feat, probs, code_blocks)
         criteria = {c: self.probability(c, features) for c in CRITERIA if c in self.models}
         tl = self.probability("thought_leadership", features)
-        return Judgement(criteria=criteria, thought_leadership=tl, score=tl_to_score(tl), features=features)
-
-
-#: The roles whose sentences stand as evidence for a criterion (met, unmet).
-EVIDENCE_ROLES = {
-    "original_data": (("own_figure",), ("other_figure",)),
-    "specific_numbers": (("own_figure", "other_figure"), ("other_number",)),
-    "contrarian_stance": (("pushback", "belief"), ("belief",)),
-    "no_generic_tips": (("own_experience", "own_figure"), ("advice",)),
-    "first_hand_experience": (("own_experience",), ("promotional",)),
-}
-
-
-def evidence(feat, probs: np.ndarray, criterion: str, met: bool, n: int = 3) -> list[int]:
-    """Indexes into ``feat.sentences`` of up to ``n`` body sentences that best show why
-    ``criterion`` is met (or, when not met, what stands in its way), in draft order."""
-    roles = EVIDENCE_ROLES[criterion][0 if met else 1]
-    p = np.asarray(probs, dtype=float)
-    if not len(p):
-        return []
-    body = _body(feat.sentences)
-    cols = [ROLES.index(r) for r in roles]
-    strength = p[body][:, cols].max(axis=1)
-    ranked = [body[i] for i in np.argsort(-strength, kind="stable")[:n] if strength[i] >= 0.5]
-    return sorted(ranked)
+        return Judgement(criteria=criteria, thought_leadership=tl)
 
 
 def tl_to_score(p: float) -> float:
@@ -160,5 +134,5 @@ def _load(path: str) -> DraftModel:
 
 def judge(feat, probs: np.ndarray, code_blocks: int = 0) -> Judgement:
     """Criterion probabilities and the thought-leadership score of one draft, with the
-    shipped model (``probs`` from ``roles.role_probabilities(feat)``)."""
+    shipped model (``probs`` from ``roles.RoleModel.load().predict_draft(feat)``)."""
     return DraftModel.load().judge(feat, probs, code_blocks)

@@ -286,8 +286,3 @@ def draft_context(feat) -> DraftContext:
 def _load(path: str) -> RoleModel:
     with open(path, encoding="utf-8") as fh:
         return RoleModel(json.load(fh))
-
-
-def role_probabilities(feat) -> np.ndarray:
-    """Role probabilities for the sentences of one draft, with the shipped model."""
-    return RoleModel.load().predict_draft(feat)
