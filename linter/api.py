@@ -98,11 +98,6 @@ class Linter:
             self._check_names([r for r, _ in ov.severity], "overrides", ov.line)
             if ov.term:
                 self._check_term(ov.term, "overrides", ov.line)
-        criteria = {cr.id for t in self.glossary.terms.values() for cr in t.criteria}
-        for rule in self.rules.rules:
-            if rule.criterion and rule.criterion not in criteria:
-                raise ConfigError(f"rule '{rule.id}': unknown criterion '{rule.criterion}'", rule.file,
-                                  rule.key_lines.get("criterion", rule.line))
         known = self.rules.ids | set(self.aliases)
         packaged = data_dir("glossary").resolve()
         for term in self.glossary.terms.values():
@@ -139,6 +134,11 @@ class Linter:
             raise InputError(f"term '{term.id}' has no criteria, so it cannot score a draft", path=draft.source.path,
                              line=line)
         return term
+
+    def wiring(self, term: Term) -> dict[str, str]:
+        """Rule id -> the id of the term's criterion whose ``rules:`` list names it (by id or
+        alias): the one link between rules and criteria."""
+        return {self.aliases.get(rid, rid): c.id for c in term.criteria for rid in c.rules}
 
     def fail_under(self, term: Term, settings: DraftSettings | None = None) -> float:
         if settings is not None and settings.fail_under is not None:
@@ -351,7 +351,7 @@ class Linter:
             findings.append(f if severity == f.severity else replace(f, severity=severity))
         findings, suppressed = apply_suppressions(draft, findings, set(self.rules.ids), self.aliases)
         # A criterion's ``rules:`` list in the term is the one link between rules and criteria.
-        wired = {rule_id: c.id for c in term.criteria for rule_id in c.rules}
+        wired = self.wiring(term)
         findings = [f if f.criterion == wired.get(f.rule) else replace(f, criterion=wired.get(f.rule))
                     for f in findings]
         findings.sort(key=lambda f: (f.start, f.end, f.rule))

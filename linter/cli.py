@@ -349,11 +349,12 @@ def calibrate(folder, out, base, new_id, folds, force):
 
 @main.command(name="rules")
 def rules_cmd():
-    """List the rules: id, severity, criterion and summary."""
+    """List the rules: id, severity, criterion (in the configured term) and summary."""
 
     def go():
         linter = _project_linter()
-        rows = [(r.id, r.severity, r.criterion or "-", _prose(r.summary)) for r in linter.rules.rules]
+        wired = linter.wiring(linter.glossary.get(linter.config.default_term))
+        rows = [(r.id, r.severity, wired.get(r.id, "-"), _prose(r.summary)) for r in linter.rules.rules]
         w = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(("id", "severity", "criterion"))]
         _echo(f"{'id':<{w[0]}}  {'severity':<{w[1]}}  {'criterion':<{w[2]}}  summary")
         for r in rows:
@@ -375,7 +376,8 @@ def explain(rule_id):
         rule = linter.rules.get(rule_id)
         if rule is None:
             raise DraftlintError(f"unknown rule '{rule_id}' (see `draftlint rules`)")
-        _echo(f"{rule.id} ({rule.severity}, type {rule.type}{', criterion ' + rule.criterion if rule.criterion else ''})")
+        criterion = linter.wiring(linter.glossary.get(linter.config.default_term)).get(rule.id)
+        _echo(f"{rule.id} ({rule.severity}, type {rule.type}{', criterion ' + criterion if criterion else ''})")
         _echo(f"  defined in {terminal(str(rule.file))}:{rule.line}")
         _echo("")
         _echo(_prose(rule.description))

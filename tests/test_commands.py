@@ -22,6 +22,12 @@ def packaged(kind: str) -> list[dict]:
     return out
 
 
+def wiring(term_id: str) -> dict[str, str]:
+    """Rule id -> criterion id, from a packaged term's ``rules:`` lists."""
+    (t,) = [t for t in packaged("glossary") if t["id"] == term_id]
+    return {rid: c["id"] for c in t["criteria"] for rid in c.get("rules", [])}
+
+
 # -- rules, explain, glossary ---------------------------------------------------------------
 
 def test_rules_is_a_table_of_id_severity_criterion_summary(tmp_path):
@@ -31,11 +37,53 @@ def test_rules_is_a_table_of_id_severity_criterion_summary(tmp_path):
     header, *rows = result.stdout.splitlines()
     assert re.split(r"\s{2,}", header) == ["id", "severity", "criterion", "summary"]
     table = [re.split(r"\s{2,}", row, maxsplit=3) for row in rows]
-    expected = [[r["id"], r.get("severity", "warning"), r.get("criterion") or "-"] for r in packaged("rules")]
+    wired = wiring("thought-leadership")  # the default term's criteria name the rules that bear on them
+    expected = [[r["id"], r.get("severity", "warning"), wired.get(r["id"], "-")] for r in packaged("rules")]
+    assert {row[0]: row[2] for row in expected if row[2] != "-"} == wired
     assert [t[:3] for t in table] == expected + [["house-synergy", "error", "-"]]
     assert table[-1][3] == "Our readers skip any sentence with this word."
     for t, raw in zip(table, packaged("rules")):
         assert " ".join(raw["description"].split()).startswith(t[3].rstrip(".")), t[0]
+
+
+#: A team term whose criteria wire in the team's rule and a packaged rule by its alias.
+HOUSE_TERM = """\
+id: house-note
+name: House note
+definition: A short note in the house style.
+pass_score: 50
+criteria:
+  - id: plain_claims
+    weight: 1
+    explanation: Says what happened without house jargon or unsourced claims.
+    detector: restraint
+    rules: [house-synergy, weasel-attribution]
+  - id: specific_numbers
+    weight: 1
+    explanation: The results are figures.
+    detector: specific_numbers
+    rules: [vague-quantifier]
+"""
+
+
+def test_rules_and_explain_show_the_criteria_of_the_configured_term(tmp_path):
+    """A rule's criterion is the one whose ``rules:`` list names it in the term the project
+    chooses: the team's own rule shows the team's criterion, and a rule the term leaves out
+    shows none, whatever other terms wire it to."""
+    write(tmp_path, {"draftlint.yaml": "rules: [style]\nglossary: [terms]\nterm: house-note\n",
+                     "style/house.yaml": TEAM_RULE, "terms/house-note.yaml": HOUSE_TERM})
+    result = cli("rules", cwd=tmp_path)
+    assert (result.exit_code, result.stderr) == (0, "")
+    table = [re.split(r"\s{2,}", row, maxsplit=3) for row in result.stdout.splitlines()[1:]]
+    assert {t[0]: t[2] for t in table if t[2] != "-"} == {
+        "house-synergy": "plain_claims", "unsourced-claim": "plain_claims", VQ: "specific_numbers"}
+    assert "generic-advice" in wiring("thought-leadership") and ["generic-advice", "-"] in [[t[0], t[2]] for t in table]
+    explained = [cli("explain", rid, cwd=tmp_path) for rid in ("house-synergy", "weasel-attribution", "buzzword")]
+    assert [(r.exit_code, r.stdout.splitlines()[0]) for r in explained] == [
+        (0, "house-synergy (error, type phrases, criterion plain_claims)"),
+        (0, "unsourced-claim (warning, type pattern, criterion plain_claims)"),
+        (0, "buzzword (warning, type phrases)"),
+    ]
 
 
 def test_rules_table_columns_line_up_with_the_header(tmp_path):

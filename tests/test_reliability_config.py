@@ -267,9 +267,16 @@ def test_rule_entry_that_is_not_a_mapping_names_its_line(tmp_path):
                      "each entry under 'rules' must be a mapping", True)
 
 
-def test_unknown_criterion_of_a_rule_names_its_line(tmp_path):
-    _check_team_file(tmp_path, RULE_FILE, edit(RULE, "severity: error\n", "severity: error\n    criterion: nope\n"), 5,
-                     "rule 'house-synergy': unknown criterion 'nope'", True)
+@pytest.mark.parametrize("criterion", ["no_generic_tips", "nope"])
+def test_a_rule_naming_its_criterion_is_told_to_use_the_term(tmp_path, criterion):
+    """The term's ``rules:`` lists are the one link between rules and criteria, so a rule
+    file that still has ``criterion:`` is an error at that line, whether the criterion exists
+    or not."""
+    root = team(tmp_path, rule=edit(RULE, "severity: error\n", f"severity: error\n    criterion: {criterion}\n"))
+    message = ("rule 'house-synergy': 'criterion' is not a rule key: list the rule under its criterion's 'rules:' "
+               "in the term instead")
+    for proc in (lint("post.md", cwd=root), run("rules", cwd=root)):
+        assert_config_error(proc, root / RULE_FILE, 5, message)
 
 
 @pytest.mark.parametrize("message", ["'{match' is banned", "'{nope}' is banned", "'{match.__class__}' is banned"],

@@ -1,5 +1,6 @@
 """``--format sarif``: SARIF 2.1.0 for code-scanning dashboards. Rule metadata comes from
-the rule registry; columns are counted in Unicode code points."""
+the rule registry, and a rule's tags are its category and the criteria its findings bore on
+(as the drafts' terms wire them); columns are counted in Unicode code points."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ BUILTIN_RULES = {
 }
 
 
-def _rule_descriptor(rule) -> dict:
+def _rule_descriptor(rule, criteria=()) -> dict:
+    """``criteria``: the criteria this rule's findings bore on, as their drafts' terms wire them."""
     out = {
         "id": rule.id,
         "name": "".join(part.capitalize() for part in rule.id.split("-")),
@@ -29,7 +31,7 @@ def _rule_descriptor(rule) -> dict:
         "fullDescription": {"text": " ".join(rule.description.split())},
         "help": {"text": " ".join(rule.description.split()) + (f" {rule.suggestion}" if rule.suggestion else "")},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-        "properties": {"category": rule.category, "tags": [rule.category] + ([rule.criterion] if rule.criterion else [])},
+        "properties": {"category": rule.category, "tags": [rule.category, *sorted(criteria)]},
     }
     return out
 
@@ -45,7 +47,12 @@ def _uri(path: str) -> str:
 
 
 def render(report: Report, **_options) -> str:
-    descriptors = [_rule_descriptor(r) for r in report.rules]
+    criteria: dict[str, set[str]] = {}
+    for fr in report.files:
+        for rf in fr.findings:
+            if rf.finding.criterion:
+                criteria.setdefault(rf.finding.rule, set()).add(rf.finding.criterion)
+    descriptors = [_rule_descriptor(r, criteria.get(r.id, ())) for r in report.rules]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     for rid, text in BUILTIN_RULES.items():
         if rid not in index:

@@ -326,7 +326,6 @@ def _to_finding(m: RawMatch, draft) -> Finding:
         message=rule.message.format_map(values),
         start=start,
         end=end,
-        criterion=rule.criterion,
         suggestion=rule.suggestion.format_map(values) if rule.suggestion else None,
         prose_span=(m.start, m.end),
     )

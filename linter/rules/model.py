@@ -22,7 +22,6 @@ class Rule:
     file: str
     line: int
     category: str
-    criterion: str | None = None
     suggestion: str | None = None
     examples_bad: tuple[str, ...] = ()
     examples_good: tuple[str, ...] = ()

@@ -15,7 +15,7 @@ RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 #: An id is quoted in every message about its rule, so it is kept short.
 MAX_ID_LENGTH = 64
 COMMON_KEYS = {
-    "id", "type", "severity", "message", "description", "criterion", "suggestion",
+    "id", "type", "severity", "message", "description", "suggestion",
     "examples", "skip_in", "unless", "aliases",
 }
 
@@ -137,6 +137,9 @@ def parse_rule(raw, path: str, category: str, line: int | None = None) -> Rule:
             f"rule '{rule_id}': unknown type {describe(type_name)} (one of: {', '.join(RULE_TYPES)})", path,
             raw.line_of("type"),
         )
+    if "criterion" in raw:  # the term's criteria wire rules in; a rule does not name its criterion
+        raise ConfigError(f"rule '{rule_id}': 'criterion' is not a rule key: list the rule under its criterion's "
+                          "'rules:' in the term instead", path, raw.line_of("criterion"))
     unknown = set(raw) - COMMON_KEYS - set(rule_type.options)
     if unknown:
         key = sorted(unknown)[0]
@@ -167,7 +170,6 @@ def parse_rule(raw, path: str, category: str, line: int | None = None) -> Rule:
         severity=severity,
         message=_str(raw, "message", rule_id, path),
         description=_str(raw, "description", rule_id, path),
-        criterion=_str(raw, "criterion", rule_id, path, required=False),
         suggestion=_str(raw, "suggestion", rule_id, path, required=False),
         examples_bad=tuple(examples["bad"]),
         examples_good=tuple(examples["good"]),
