@@ -131,6 +131,8 @@ def term_yaml(base, cal: Calibration, new_id: str, folder: str) -> str:
     learned weights and pass mark (and the weighted mean as its score)."""
     import yaml
 
+    from linter.scoring.detectors.params import changed
+
     weights = dict(zip(cal.criteria, cal.weights))
     criteria = []
     for c in base.criteria:
@@ -140,6 +142,8 @@ def term_yaml(base, cal: Calibration, new_id: str, folder: str) -> str:
             entry["rules"] = list(c.rules)
         if c.missing:
             entry["missing"] = c.missing
+        if changed(c.params):
+            entry["params"] = changed(c.params)
         criteria.append(entry)
     data = {"id": new_id, "name": f"{base.name} (calibrated)", "definition": base.definition}
     if base.explanation:

@@ -421,8 +421,14 @@ def glossary(term):
             if t.score_model:
                 _echo("  The score is learned from editors' labels of published posts (60 where an editor would "
                       "be as likely to call it a pass as not); each criterion is scored and shown on its own.")
+            from linter.scoring.detectors.params import changed, declared
+
             for c in t.criteria:
                 _echo(f"  {c.id} (weight {c.weight:g}): {_prose(c.explanation)}")
+                given = changed(c.params)  # the detector parameters the term sets (README: Detector parameters)
+                if given:
+                    default = {p.name: p.default for p in declared(type(c.params))}
+                    _echo("    params: " + ", ".join(f"{k} {v:g} (default {default[k]:g})" for k, v in given.items()))
         for title, items in (("Examples", t.examples), ("Not this", t.counter_examples)):
             if items:
                 _echo(f"\n{title}:")

@@ -77,6 +77,13 @@ class DraftFeatures:
     table_figures: list[Figure]
     listicle_title: bool
     announcement: bool
+    #: What the content detectors count outside the sentences: the draft's code blocks
+    #: (``model.CodeBlock``, with source offsets), its inline code spans, its paragraphs in
+    #: ordered lists; and its source text, to quote a finding.
+    code_blocks: tuple = ()
+    inline_code: int = 0
+    ordered_paragraphs: int = 0
+    source: str = ""
     #: The learned readings, added by the scorer: each sentence's role probabilities
     #: (``roles.ROLES`` columns), which roles it plays at the trained thresholds, and the
     #: draft-level judgement (``calibration.Judgement``).
@@ -392,4 +399,8 @@ def read_draft(analysis) -> DraftFeatures:
         announcement=bool(lx.ANNOUNCEMENT.search(
             " ".join([title] + [s.text for s in sentences[:4]]).lower().replace("\u2019", "'")
         )),
+        code_blocks=tuple(draft.code_blocks),
+        inline_code=draft.inline_code,
+        ordered_paragraphs=sum(1 for b in draft.blocks if b.ordered_list and b.kind == "paragraph"),
+        source=draft.source.text,
     )

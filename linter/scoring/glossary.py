@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from linter.errors import ConfigError
 from linter.yamlio import LineDict, describe, load_file
@@ -19,7 +20,7 @@ TERM_KEYS = {"id", "name", "definition", "explanation", "related", "pass_score",
 #: ``score_model:`` values: the draft's score comes from a model learned on labelled posts
 #: (``linter/scoring/models/draft.json``) instead of the weighted mean of the criteria.
 SCORE_MODELS = ("thought_leadership",)
-CRITERION_KEYS = {"id", "name", "weight", "explanation", "detector", "rules", "met_at", "missing"}
+CRITERION_KEYS = {"id", "name", "weight", "explanation", "detector", "rules", "met_at", "missing", "params"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class Criterion:
     missing: str | None
     line: int
     rules_line: int | None = None
+    #: the detector's parameters (its parameter class), with those under ``params:`` applied;
+    #: None for a detector that declares none
+    params: Any = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,35 @@ def _number(raw: LineDict, key: str, path: str, where: str, default=None, lo=0.0
     return float(value)
 
 
+def _params(raw: LineDict, path: str, where: str, detector: str, entry):
+    """The detector's parameters, with the criterion's ``params:`` applied: each name must
+    be one the detector declares, each value a number in its range (``detectors.params``)."""
+    params_type = getattr(entry, "params", None)
+    given = raw.get("params", {})
+    if not isinstance(given, dict):
+        raise ConfigError(f"{where}: 'params' must be a mapping of parameter names to numbers", path,
+                          raw.line_of("params"))
+    if params_type is None:
+        if given:
+            raise ConfigError(f"{where}: detector '{detector}' takes no parameters", path, raw.line_of("params"))
+        return None
+    from linter.scoring.detectors.params import declared
+
+    known = {p.name: p for p in declared(params_type)}
+    values = {}
+    for name, value in given.items():
+        line = given.line_of(name) if isinstance(given, LineDict) else raw.line_of("params")
+        p = known.get(name) if isinstance(name, str) else None
+        if p is None:
+            raise ConfigError(f"{where}: unknown parameter {describe(name)} for detector '{detector}' (known: "
+                              f"{', '.join(known)})", path, line)
+        checked = p.check(value)
+        if checked is None:
+            raise ConfigError(f"{where}: parameter '{name}' must be {p.bounds()}, not {describe(value)}", path, line)
+        values[name] = checked
+    return params_type(**values)
+
+
 def _criterion(raw, path: str, term_id: str, detectors, line: int | None = None) -> Criterion:
     if not isinstance(raw, LineDict):
         raise ConfigError(f"term '{term_id}': each criterion must be a mapping", path, line)
@@ -115,6 +148,7 @@ def _criterion(raw, path: str, term_id: str, detectors, line: int | None = None)
         missing=_text(raw, "missing", path, where, required=False) or None,
         line=raw.line,
         rules_line=raw.line_of("rules") if "rules" in raw else None,
+        params=_params(raw, path, where, detector, detectors[detector] if isinstance(detectors, dict) else None),
     )
 
 

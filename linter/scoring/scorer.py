@@ -97,9 +97,10 @@ def score_draft(analysis, findings, term: Term) -> DraftScore:
     draft = analysis.draft
     results = {}
     for criterion in term.criteria:
-        # a detector sees only the findings of the rules its criterion lists
+        # a detector sees only the findings of the rules its criterion lists, and the
+        # parameters its criterion sets (the others at their defaults)
         mine = [f for f in findings if f.criterion == criterion.id]
-        results[criterion.id] = DETECTORS[criterion.detector](features, mine, analysis)
+        results[criterion.id] = DETECTORS[criterion.detector](features, mine, criterion.params)
     chosen = _share_evidence(term, results)
     scored = []
     total = weights = 0.0

@@ -19,6 +19,12 @@ def clip(x: float) -> float:
     return max(0.0, min(1.0, x))
 
 
+def expected(feat: DraftFeatures, p) -> float:
+    """The count that scores 1 for a detector with ``target_base`` and ``target_words``
+    parameters: ``target_base``, plus one per ``target_words`` words of the draft."""
+    return p.target_base + feat.words / p.target_words
+
+
 def body_sentences(feat: DraftFeatures) -> list[Sentence]:
     return [s for s in feat.sentences if not s.is_heading and not s.in_quote]
 
@@ -26,6 +32,11 @@ def body_sentences(feat: DraftFeatures) -> list[Sentence]:
 def top(sentences, key, n=3) -> tuple[tuple[int, int], ...]:
     ranked = sorted((s for s in sentences if key(s) > 0), key=lambda s: (-key(s), s.start))[:n]
     return tuple((s.start, s.end) for s in sorted(ranked, key=lambda s: s.start))
+
+
+#: The characters of a sentence, and of a finding's text, quoted inside a "missing" message.
+SENTENCE_QUOTED = 60
+FINDING_QUOTED = 40
 
 
 def quote(text: str, limit: int = 80) -> str:
