@@ -134,11 +134,12 @@ def test_contrarian_stance_parameters_change_its_verdict(tmp_path):
     # half the strength is enough: the stance is met in full
     assert stance("strength", with_params(STANCE, "{strength_needed: 0.5}")) == (
         1.0, True, None, [f"{belief}\n\n{answer}"], 100.0)
-    # the team's evidence (8 own figures and accounts of doing) backs two fifths of the 20 now asked
+    # the team's evidence (8 own figures and accounts of doing) backs two fifths of the 20 now asked;
+    # unmet, the criterion quotes nothing in its support
     assert stance("backing", with_params(STANCE, "{backing_needed: 20}")) == (
         0.25, False, "'The conventional wisdom is that code review is the best…' sets up a common view, but the "
                      "argument against it needs your own figures or experience behind it.",
-        [f"{belief}\n\n{answer}"], 25.0)
+        [], 25.0)
 
 
 FIELD_NOTE = """\

@@ -11,7 +11,7 @@ before figures, before a stance, before experience, before the absence of generi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from linter.model import CriterionScore, Evidence
 from linter.scoring.detectors import DETECTORS
@@ -100,7 +100,13 @@ def score_draft(analysis, findings, term: Term) -> DraftScore:
         # a detector sees only the findings of the rules its criterion lists, and the
         # parameters its criterion sets (the others at their defaults)
         mine = [f for f in findings if f.criterion == criterion.id]
-        results[criterion.id] = DETECTORS[criterion.detector](features, mine, criterion.params)
+        result = DETECTORS[criterion.detector](features, mine, criterion.params)
+        if result.score < criterion.met_at and not result.shortfall:
+            # an unmet criterion quotes nothing in its support: the sentences that fall
+            # short of it are not evidence for it (editors rejected most of them), and
+            # "what is missing" says what they lack
+            result = replace(result, evidence=(), source_evidence=())
+        results[criterion.id] = result
     chosen = _share_evidence(term, results)
     scored = []
     total = weights = 0.0

@@ -1,7 +1,8 @@
 """Agreement between the independent role labellings (``labels-*.tsv``): Cohen's kappa per role
 for each pair of labellings.
 
-    python training/sentence-roles/agreement.py
+    python training/sentence-roles/agreement.py            # round 1: labels-a/b/c.tsv
+    python training/sentence-roles/agreement.py --round 2  # round 2: labels-2a/2b.tsv
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ def kappa(a: list[bool], b: list[bool]) -> float:
 
 
 def main() -> None:
-    names = sorted(p.name for p in HERE.glob("labels-*.tsv"))
+    import sys
+
+    second = "--round" in sys.argv and sys.argv[sys.argv.index("--round") + 1] == "2"
+    names = sorted(p.name for p in HERE.glob("labels-2?.tsv" if second else "labels-[a-z].tsv"))
     sets = {name: load(name) for name in names}
     ids = sorted(sets[names[0]])
     if any(set(ids) != set(labels) for labels in sets.values()):

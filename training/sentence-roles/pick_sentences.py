@@ -7,6 +7,12 @@ path, line, column; never the posts' text). ``--show`` prints each listed senten
 neighbours from the corpus, for a labeller.
 
     python training/sentence-roles/pick_sentences.py [--corpus ../shared/corpus] [--show]
+    python training/sentence-roles/pick_sentences.py --round 2 [--show FILE]
+
+Round 2 (``sentences-2.tsv``) targets the roles that were rare in round 1 (own and other
+figures, beliefs and pushback): per post, up to 3 sentences with a figure (2 of them with a
+measured one where there are) and 2 with a belief or pushback cue or belief words, none
+already in round 1, from the sentences of the training scripts' cached corpus analysis.
 
 The committed list was made with draftlint at commit d69e17e; a later reader may segment a
 few sentences differently, so re-picking is for a new labelling round, not for re-checking.
@@ -63,11 +69,74 @@ def pick(found, rng):
     return sorted(chosen)
 
 
+def _line_col(line_starts, offset: int) -> tuple[int, int]:
+    import bisect
+
+    i = bisect.bisect_right(line_starts, offset) - 1
+    return i + 1, offset - line_starts[i] + 1
+
+
+def pick_round_2(show: Path | None) -> None:
+    import sys
+
+    sys.path.insert(0, str(HERE))
+    import train_roles as TR
+
+    corpus = TR.analyse_corpus(TR.DEFAULT_CACHE, trust_cache=True)
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for r in csv.DictReader(open(HERE / "sentences.tsv", encoding="utf-8"), delimiter="\t"):
+        ls = corpus["posts"][r["file"]]["line_starts"]
+        taken.setdefault(r["file"], []).append((TR._offset(ls, int(r["line"]), int(r["col"])),
+                                                TR._offset(ls, int(r["end_line"]), int(r["end_col"]))))
+    rng = random.Random(SEED + 2)
+    rows, shown = [], []
+    for key in sorted(corpus["posts"]):
+        post = corpus["posts"][key]
+        sents = post["sentences"]
+        usable = []
+        for i, (s, (a, b)) in enumerate(zip(sents, post["spans"])):
+            if s.words < 4 or s.block is None or s.block.kind in ("title", "heading") or s.in_quote:
+                continue
+            if any(a < e and st < b for st, e in taken.get(key, [])):
+                continue
+            usable.append(i)
+        measured = [i for i in usable if sents[i].measured]
+        figures = [i for i in usable if sents[i].figures and i not in measured]
+        beliefs = [i for i in usable if not sents[i].figures and (
+            sents[i].belief or sents[i].rebuttal or BELIEF.search(sents[i].text))]
+        chosen = rng.sample(measured, min(2, len(measured)))
+        chosen += rng.sample(figures, min(3 - len(chosen), len(figures)))
+        chosen += rng.sample(beliefs, min(2, len(beliefs)))
+        for i in sorted(chosen):
+            a, b = post["spans"][i]
+            line, col = _line_col(post["line_starts"], a)
+            end_line, end_col = _line_col(post["line_starts"], b)
+            rows.append([key, line, col, end_line, end_col, sents[i].block.kind])
+            before = " ".join(sents[i - 1].text.split()) if i else ""
+            after = " ".join(sents[i + 1].text.split()) if i + 1 < len(sents) else ""
+            shown.append((key, line, col, " ".join(sents[i].text.split()), before, after))
+    with open(HERE / "sentences-2.tsv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(["id", "file", "line", "col", "end_line", "end_col", "block"])
+        for i, r in enumerate(rows):
+            w.writerow([f"t{i:04d}", *r])
+    if show:
+        with open(show, "w", encoding="utf-8") as f:
+            for i, (key, line, col, text, before, after) in enumerate(shown):
+                f.write(f"t{i:04d}\t{key}:{line}:{col}\n  BEFORE: {before}\n  >>> {text}\n  AFTER: {after}\n\n")
+    print(f"{len(rows)} sentences")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", type=Path, default=HERE.parents[2] / "shared" / "corpus")
-    ap.add_argument("--show", action="store_true", help="print the listed sentences with their neighbours")
+    ap.add_argument("--show", nargs="?", const=True, default=None,
+                    help="print the listed sentences with their neighbours (round 2: write them to this file)")
+    ap.add_argument("--round", type=int, default=1)
     args = ap.parse_args()
+    if args.round == 2:
+        pick_round_2(Path(args.show) if isinstance(args.show, str) else None)
+        return
     if args.show:
         rows = list(csv.DictReader(open(HERE / "sentences.tsv", encoding="utf-8"), delimiter="\t"))
         for r in rows:

@@ -151,17 +151,29 @@ def blog_of(key: str) -> str:
 
 # -- the labelled sentences ----------------------------------------------------------------
 
+#: The labelling rounds: the sentences and their independent labellings. A role is the
+#: target when two labellings give it (2 of 3 in round 1, both in round 2).
+ROUNDS = (("sentences.tsv", ("labels-a.tsv", "labels-b.tsv", "labels-c.tsv")),
+          ("sentences-2.tsv", ("labels-2a.tsv", "labels-2b.tsv")))
+
+
 def read_labels() -> tuple[list[dict], dict[str, np.ndarray]]:
-    with open(HERE / "sentences.tsv", encoding="utf-8", newline="") as fh:
-        refs = list(csv.DictReader(fh, delimiter="\t"))
-    votes = {r["id"]: np.zeros(len(R.ROLES), dtype=int) for r in refs}
-    for name in ("labels-a.tsv", "labels-b.tsv", "labels-c.tsv"):
-        with open(HERE / name, encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh, delimiter="\t"):
-                for role in row["roles"].split(","):
-                    role = role.strip()
-                    if role and role != "none":
-                        votes[row["id"]][R.ROLES.index(role)] += 1
+    refs: list[dict] = []
+    votes: dict[str, np.ndarray] = {}
+    for sentences, labellings in ROUNDS:
+        if not all((HERE / name).is_file() for name in (sentences, *labellings)):
+            continue
+        with open(HERE / sentences, encoding="utf-8", newline="") as fh:
+            these = list(csv.DictReader(fh, delimiter="\t"))
+        refs += these
+        votes.update({r["id"]: np.zeros(len(R.ROLES), dtype=int) for r in these})
+        for name in labellings:
+            with open(HERE / name, encoding="utf-8", newline="") as fh:
+                for row in csv.DictReader(fh, delimiter="\t"):
+                    for role in row["roles"].split(","):
+                        role = role.strip()
+                        if role and role != "none":
+                            votes[row["id"]][R.ROLES.index(role)] += 1
     return refs, votes
 
 

@@ -13,6 +13,9 @@ class DetectorResult:
     evidence: tuple[tuple[int, int], ...] = ()  # prose spans, strongest first
     missing: str | None = None
     source_evidence: tuple[tuple[int, int], ...] = ()  # spans outside the prose (code blocks)
+    #: the evidence shows what keeps the criterion unmet (advice in a draft of generic tips)
+    #: rather than what supports it; the scorer shows supporting evidence only when met
+    shortfall: bool = False
 
 
 def clip(x: float) -> float:

@@ -79,12 +79,30 @@ def changed(params) -> dict[str, float]:
 
 # -- groups several detectors share ------------------------------------------------------
 
+def quote_param(default: float):
+    """The ``quote_at`` parameter, with a detector's own default. The defaults were read off
+    quoted sentences that an editor judged blind (training/evidence-precision/): the
+    sentences above them were the ones the editor accepted."""
+    return param(default, "the learned probability of its role at which a sentence is quoted as evidence (the "
+                          "verdict counts every sentence that plays the role; only the surest are shown)", hi=1.0)
+
+
 @dataclass(frozen=True)
 class EvidenceParams:
     """Which sentences the learned reading may quote."""
 
     min_evidence_words: int = param(
         4, "the shortest sentence, in words, quoted as evidence (a label or a table cell's word is not a claim)", lo=1)
+    quote_at: float = quote_param(0.8)
+
+
+@dataclass(frozen=True)
+class FigureEvidenceParams(EvidenceParams):
+    """Which figure sentences the learned reading may quote."""
+
+    number_below: float = param(
+        0.5, "a figure sentence is quoted only when the learned probability that its number is a price, plan, "
+             "target, example or other non-measurement is below this", hi=1.0)
 
 
 @dataclass(frozen=True)
@@ -94,6 +112,9 @@ class BackedParams(EvidenceParams):
     unbacked_cap: float = param(
         0.45, "the most the criterion scores when no sentence plays its role (a verdict with nothing to quote "
               "stays under the pass point)", hi=1.0)
+    backing_at: float = param(
+        0.7, "the learned probability of its role at which a sentence backs the verdict, when none reaches the "
+             "role's trained threshold", hi=1.0)
 
 
 @dataclass(frozen=True)

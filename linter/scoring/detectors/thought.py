@@ -13,7 +13,8 @@ from typing import ClassVar
 
 from linter.scoring.detectors.base import (SENTENCE_QUOTED, DetectorResult, body_sentences, clip, expected,
                                           quote)
-from linter.scoring.detectors.params import BackedParams, EvidenceParams, ExperienceParams, OwnFigureParams, param
+from linter.scoring.detectors.params import (BackedParams, EvidenceParams, ExperienceParams, FigureEvidenceParams,
+                                            OwnFigureParams, param, quote_param)
 from linter.scoring.features import DraftFeatures, Sentence
 
 #: Evidence candidates a detector offers, strongest first: the scorer shows three per
@@ -78,12 +79,14 @@ def learned(feat: DraftFeatures, criterion: str) -> float | None:
 
 
 def _playing(feat: DraftFeatures, p: EvidenceParams, roles: tuple[str, ...], need_figure: bool = False,
-             rather_than: tuple[str, ...] = (), unless: tuple[str, ...] = ()) -> list[tuple[float, Sentence]]:
+             rather_than: tuple[str, ...] = (), unless: tuple[str, ...] = (),
+             at: float | None = None) -> list[tuple[float, Sentence]]:
     """Paragraph sentences that play one of ``roles`` (at the trained thresholds), strongest
     first, with the strength of the role they play best. A sentence that reads more strongly
     as one of ``rather_than`` is left out (a study's figure is not own data, a price is not a
     measurement, a call to action is not advice), and so is one that plays a role of
-    ``unless`` at its trained threshold; with ``need_figure``, so is one that states no figure."""
+    ``unless`` at its trained threshold; with ``need_figure``, so is one that states no figure.
+    ``at`` replaces the trained thresholds of ``roles`` with one probability."""
     from linter.scoring.roles import ROLES
 
     if feat.roles is None or not len(feat.roles):
@@ -100,7 +103,8 @@ def _playing(feat: DraftFeatures, p: EvidenceParams, roles: tuple[str, ...], nee
         if any(feat.decided[i][v] for v in vetoes):
             continue
         rival = max((feat.roles[i][r] for r in rivals), default=0.0)
-        plays = [feat.roles[i][c] for c in cols if feat.decided[i][c] and feat.roles[i][c] > rival]
+        plays = [feat.roles[i][c] for c in cols
+                 if (feat.decided[i][c] if at is None else feat.roles[i][c] >= at) and feat.roles[i][c] > rival]
         if plays:
             out.append((float(max(plays)), s))
     out.sort(key=lambda pair: (-pair[0], pair[1].start))
@@ -117,9 +121,21 @@ def _backed(feat: DraftFeatures, p: BackedParams, criterion: str, ranked: list, 
     return score if ranked else min(score, p.unbacked_cap)
 
 
-def _spans(ranked: list[tuple[float, Sentence]]) -> tuple[tuple[int, int], ...]:
-    """The strongest sentences' spans, strongest first."""
-    return tuple((s.start, s.end) for _, s in ranked[:CANDIDATES])
+def _spans(ranked: list[tuple[float, Sentence]], at: float) -> tuple[tuple[int, int], ...]:
+    """The spans of the strongest sentences whose role is read at probability ``at`` or
+    more, strongest first."""
+    return tuple((s.start, s.end) for strength, s in ranked[:CANDIDATES] if strength >= at)
+
+
+def _measurements(feat: DraftFeatures, ranked: list[tuple[float, Sentence]],
+                  p: FigureEvidenceParams) -> list[tuple[float, Sentence]]:
+    """The figure sentences of ``ranked`` whose number reads as a measurement (not a price,
+    plan, target or example: the learned other_number reading under ``number_below``)."""
+    from linter.scoring.roles import ROLES
+
+    col = ROLES.index("other_number")
+    index = {s.start: i for i, s in enumerate(feat.sentences)}
+    return [(v, s) for v, s in ranked if feat.roles[index[s.start]][col] < p.number_below]
 
 
 # -- detectors ---------------------------------------------------------------------
@@ -128,7 +144,7 @@ def _spans(ranked: list[tuple[float, Sentence]]) -> tuple[tuple[int, int], ...]:
 # criterion is not met (at the criterion's ``met_at``).
 
 @dataclass(frozen=True)
-class SpecificNumbersParams(EvidenceParams):
+class SpecificNumbersParams(FigureEvidenceParams):
     FALLBACK: ClassVar = ("table_figures_cap", "table_figure_weight", "target_base", "target_words")
 
     table_figures_cap: int = param(8, "the most data-table figures counted")
@@ -151,13 +167,15 @@ def specific_numbers(feat: DraftFeatures, findings, p: SpecificNumbersParams) ->
                    "numbers, counts or percentages behind the other claims too.")
     else:
         missing = "No measured figures: give the before-and-after numbers, counts or percentages from the work itself."
-    return DetectorResult(score, _spans(ranked), missing)
+    return DetectorResult(score, _spans(_measurements(feat, ranked, p), p.quote_at), missing)
 
 
 @dataclass(frozen=True)
-class OriginalDataParams(BackedParams, OwnFigureParams):
+class OriginalDataParams(BackedParams, FigureEvidenceParams, OwnFigureParams):
     FALLBACK: ClassVar = ("owner_voice_sentences", "third_party_share", "table_figures_cap", "table_figure_weight",
                           "target_base", "target_words")
+
+    quote_at: float = quote_param(0.9)
 
     target_base: float = param(2.0, "own figures that score 1 in a short draft", above=True)
     target_words: float = param(800.0, "one more own figure expected per this many words", above=True)
@@ -168,7 +186,7 @@ def original_data(feat: DraftFeatures, findings, p: OriginalDataParams) -> Detec
     # as a price, plan or example; the verdict needs at least one own-figure sentence at all
     ranked = _playing(feat, p, ("own_figure",), need_figure=True, rather_than=("other_figure", "other_number"))
     backing = ranked or _playing(feat, p, ("own_figure",), need_figure=True, rather_than=("other_number",),
-                                 unless=("other_figure",))
+                                 unless=("other_figure",), at=p.backing_at)
     score = _backed(feat, p, "original_data", backing, lambda: clip(own_figures(feat, p) / expected(feat, p)))
     if ranked:
         missing = (f"Only {len(ranked)} sentence(s) report figures your organisation produced: add more of "
@@ -181,12 +199,14 @@ def original_data(feat: DraftFeatures, findings, p: OriginalDataParams) -> Detec
         else:
             missing = ("Nothing here is your organisation's own data: add a result from your product, test, survey "
                        "or customers.")
-    return DetectorResult(score, _spans(ranked), missing)
+    return DetectorResult(score, _spans(_measurements(feat, ranked, p), p.quote_at), missing)
 
 
 @dataclass(frozen=True)
 class FirstHandExperienceParams(BackedParams, ExperienceParams):
     FALLBACK: ClassVar = ("actor_story_weight", "generic_we_penalty", "target_base", "target_words")
+
+    quote_at: float = quote_param(0.9)
 
     target_base: float = param(3.0, "accounts of doing that score 1 in a short draft", above=True)
     target_words: float = param(700.0, "one more account expected per this many words", above=True)
@@ -194,7 +214,8 @@ class FirstHandExperienceParams(BackedParams, ExperienceParams):
 
 def first_hand_experience(feat: DraftFeatures, findings, p: FirstHandExperienceParams) -> DetectorResult:
     ranked = _playing(feat, p, ("own_experience",), rather_than=("promotional",))
-    score = _backed(feat, p, "first_hand_experience", ranked,
+    backing = ranked or _playing(feat, p, ("own_experience",), rather_than=("promotional",), at=p.backing_at)
+    score = _backed(feat, p, "first_hand_experience", backing,
                     lambda: clip(experience_count(feat, p) / expected(feat, p)))
     if ranked:
         missing = (f"Only {len(ranked)} sentence(s) tell what you or your team did: make the account of what "
@@ -206,7 +227,7 @@ def first_hand_experience(feat: DraftFeatures, findings, p: FirstHandExperienceP
                        "Tell what you or your team did, tried or measured.")
         else:
             missing = "No account of doing: say what you or your team did, tried, measured or learned."
-    return DetectorResult(score, _spans(ranked), missing)
+    return DetectorResult(score, _spans(ranked, p.quote_at), missing)
 
 
 @dataclass(frozen=True)
@@ -227,7 +248,7 @@ class ContrarianStanceParams(OwnFigureParams, ExperienceParams):
         5.0, "own figures plus accounts of doing that back the stance in full (the score is scaled by the share "
              "present)", above=True)
     quote_reading: float = param(
-        0.5, "the learned probability at which a sentence reads as a belief or a pushback, to be quoted", hi=1.0)
+        0.9, "the learned probability at which a sentence reads as a belief or a pushback, to be quoted", hi=1.0)
     joined_span_chars: int = param(
         400, "a belief and its answer fewer than this many characters apart are quoted as one span")
 
@@ -314,6 +335,9 @@ class NoGenericTipsParams(EvidenceParams, OwnFigureParams, ExperienceParams):
     advice_evidence_below: float = param(
         0.5, "below this score the evidence is the advice sentences, at or above it the author's own experience "
              "and figures", hi=1.0)
+    advice_quote_at: float = param(
+        0.9, "the learned advice probability at which a sentence is quoted as the advice that keeps the criterion "
+             "unmet", hi=1.0)
     own_figure_substance: float = param(0.5, "what an own figure counts for as substance, against an account of doing")
     own_figures_cap: int = param(8, "the most own figures counted as substance")
     own_figure_backing: float = param(0.25, "what an own figure counts for as backing for advice")
@@ -353,9 +377,9 @@ def no_generic_tips(feat: DraftFeatures, findings, p: NoGenericTipsParams) -> De
         missing = ("Nothing here comes from the author's own work: add what you did, measured or saw, "
                    "instead of restating what readers already know.")
     if score < p.advice_evidence_below:
-        return DetectorResult(score, _spans(advice), missing)
+        return DetectorResult(score, _spans(advice, p.advice_quote_at), missing, shortfall=True)
     return DetectorResult(score, _spans(_playing(feat, p, ("own_experience", "own_figure"),
-                                                 rather_than=("promotional", "advice"))), missing)
+                                                 rather_than=("promotional", "advice")), p.quote_at), missing)
 
 
 def _generic_by_cues(feat: DraftFeatures, findings, body, p: NoGenericTipsParams) -> float:
