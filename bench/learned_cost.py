@@ -16,6 +16,7 @@ import argparse
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,9 +42,7 @@ def main() -> None:
     learned_read = scorer.read
 
     def hand_written_only(analysis):
-        features = read_draft(analysis)
-        features.roles = np.zeros((0, 9))
-        return features
+        return replace(read_draft(analysis), roles=np.zeros((0, 9)))
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = build(Path(tmp) / "drafts", args.drafts, sources())

@@ -327,14 +327,17 @@ class Linter:
         return contextlib.nullcontext()
 
     def _finish(self, analysis, compiled, settings: DraftSettings, term: Term) -> FileReport:
-        from linter.scoring.scorer import score_draft
+        from linter.scoring import scorer
         from linter.suppression import apply as apply_suppressions
 
         draft = analysis.draft
+        # the draft's one reading (sentences, their figures and readings, word counts), read by
+        # the rules' sentence conditions and by the detectors alike
+        reading = scorer.read(analysis)
         raw = [
             Finding(rule=rule, severity=severity, message=message, start=start, end=end)
             for rule, severity, message, start, end in draft.problems
-        ] + compiled.run(analysis)
+        ] + compiled.run(analysis, reading)
         from linter.nlp.language import looks_english
 
         if not looks_english(analysis.doc, draft.prose) and draft.blocks:
@@ -355,7 +358,7 @@ class Linter:
         findings = [f if f.criterion == wired.get(f.rule) else replace(f, criterion=wired.get(f.rule))
                     for f in findings]
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
-        scored = score_draft(analysis, findings, term)
+        scored = scorer.score_draft(reading, findings, term)
         chosen = "term" in draft.settings or settings.term is not None or self.config.term_chosen
         wanted = (not settings.select or CONTENT_TYPE in settings.select) and CONTENT_TYPE not in settings.ignore
         if scored.content_type and not chosen and wanted and draft.blocks:

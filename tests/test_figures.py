@@ -67,3 +67,34 @@ def test_a_hypothetical_frame_covers_the_rest_of_its_paragraph_and_list(linter):
         "Last month our shop kept 31% more of its revenue."
     )
     assert measured(linter, text) == ["31%"]
+
+
+DRAFT = """\
+# Churn
+
+Many customers churned in 2023.
+Many customers churned last year: 41 of the 300 we had in January.
+"""
+
+
+def test_the_rules_and_the_detectors_read_one_reading_per_draft(linter, monkeypatch):
+    """The reading is built once per draft, before the rules run; vague-quantifier's
+    ``unless: number_in_sentence`` reads its sentences' figures, so a year is not a figure
+    to the rule any more than to the detectors."""
+    import linter.scoring.features as features
+
+    built = []
+    real = features.read_draft
+
+    def counted(analysis):
+        built.append(analysis.draft.source.path)
+        return real(analysis)
+
+    monkeypatch.setattr(features, "read_draft", counted)
+    import linter.scoring.scorer as scorer
+
+    monkeypatch.setattr(scorer, "read_draft", counted)
+    report = linter.lint_text(DRAFT, "churn.md")
+    assert built == ["churn.md"]
+    vague = [(f.location.line, f.location.column, f.text) for f in report.findings if f.finding.rule == "vague-quantifier"]
+    assert vague == [(3, 1, "Many")]

@@ -217,7 +217,10 @@ class CompiledRules:
             else:
                 self.checkers.append(rule)
 
-    def run(self, analysis) -> list[Finding]:
+    def run(self, analysis, reading) -> list[Finding]:
+        """The findings of the enabled rules on one draft: ``analysis`` (the Doc the
+        matchers and checkers read) and ``reading`` (``scoring.features.DraftFeatures``: the
+        sentences and their figures that the rules' sentence conditions read)."""
         by_rule: dict[str, list] = {}
         try:
             for rule, data, span in self.matchers(analysis.doc):
@@ -225,7 +228,7 @@ class CompiledRules:
         except Exception as exc:  # pragma: no cover - defensive
             return [_internal("matchers", exc)]
         findings: list[Finding] = []
-        numbered: dict[int, bool] = {}  # sentence start -> has a figure (per draft, not per match)
+        sentences = _SentenceIndex(reading.sentences)
         # Each rule's findings are built inside its own guard (a message that fails to format
         # is that rule's internal error on this draft), and kept only when all were built.
         for items in by_rule.values():
@@ -233,20 +236,36 @@ class CompiledRules:
             try:
                 made = [m for _rule, data, span in _longest(items)
                         if (m := RULE_TYPES[rule.type].on_match(rule, span, data, analysis)) is not None]
-                findings.extend(_findings(made, analysis, numbered))
+                findings.extend(_findings(made, analysis, sentences))
             except Exception as exc:
                 findings.append(_internal(rule.id, exc))
         for rule in self.checkers:
             try:
-                findings.extend(_findings(list(RULE_TYPES[rule.type].check(rule, analysis)), analysis, numbered))
+                findings.extend(_findings(list(RULE_TYPES[rule.type].check(rule, analysis)), analysis, sentences))
             except Exception as exc:
                 findings.append(_internal(rule.id, exc))
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return findings
 
 
-def _findings(matches: list[RawMatch], analysis, numbered: dict) -> list[Finding]:
-    return [_to_finding(m, analysis.draft) for m in matches if _kept(m, analysis, numbered)]
+class _SentenceIndex:
+    """The reading's sentences, looked up by a prose offset."""
+
+    def __init__(self, sentences):
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+
+    def at(self, offset: int):
+        import bisect
+
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+
+def _findings(matches: list[RawMatch], analysis, sentences: _SentenceIndex) -> list[Finding]:
+    return [_to_finding(m, analysis.draft) for m in matches if _kept(m, analysis, sentences)]
 
 
 def _longest(items):
@@ -261,7 +280,7 @@ def _longest(items):
     return kept
 
 
-def _kept(m: RawMatch, analysis, numbered: dict | None = None) -> bool:
+def _kept(m: RawMatch, analysis, sentences: _SentenceIndex) -> bool:
     rule = m.rule
     draft = analysis.draft
     if not rule.skip_in and not rule.unless:
@@ -273,13 +292,14 @@ def _kept(m: RawMatch, analysis, numbered: dict | None = None) -> bool:
                 return False
     if not rule.unless:
         return True
-    span = analysis.doc.char_span(m.start, m.end, alignment_mode="expand")
-    sent = span.sent if span is not None and len(span) else None
-    s_start, s_end = (sent.start_char, sent.end_char) if sent is not None else (m.start, m.end)
+    sent = sentences.at(m.start)
+    s_start, s_end = (sent.start, sent.end) if sent is not None else (m.start, m.end)
     for cond in rule.unless:
         if cond == "number_in_sentence":
-            # a figure elsewhere in the sentence; the match itself and ordinals ("second") don't count
-            if sent is not None and _figures_outside(sent, m, numbered, draft):
+            # a figure elsewhere in the sentence (the reading's figures, the ones the detectors
+            # count: a year, a version, a date or a list count is not one); the match itself
+            # doesn't count
+            if sent is not None and any(not (m.start <= f.start < m.end) for f in sent.figures):
                 return False
         elif cond == "link_in_sentence":
             if any(a < s_end and b > s_start for a, b in draft.links):
@@ -291,24 +311,6 @@ def _kept(m: RawMatch, analysis, numbered: dict | None = None) -> bool:
             if before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d"):
                 return False
     return True
-
-
-def _figures_outside(sent, m: RawMatch, numbered: dict | None, draft) -> bool:
-    """Whether the sentence states a figure outside the match: the same figures the
-    detectors count (a year, a version, a date or a list count is not one). Each sentence
-    is read once per draft."""
-    from linter.scoring.figures import has_digits_or_numbers, sentence_figures
-
-    key = sent.start
-    if numbered is None or key not in numbered:
-        spans = []
-        if has_digits_or_numbers(sent):
-            block = draft.block_at(sent.start_char)
-            spans = [(f.start, f.end) for f in sentence_figures(sent, sent.text.lower(), block, draft.prose)]
-        if numbered is None:
-            return any(not (m.start <= a < m.end) for a, _ in spans)
-        numbered[key] = spans
-    return any(not (m.start <= a < m.end) for a, _ in numbered[key])
 
 
 class _Values(dict):

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from linter.model import Block
+from linter.nlp.words import words_between
 from linter.scoring import lexicon as lx
 from linter.scoring.figures import (  # noqa: F401 - Figure is part of this module's API
     _VERSION,
@@ -68,13 +69,16 @@ class Sentence:
         return [f for f in self.figures if f.measured]
 
 
-@dataclass
+@dataclass(frozen=True)
 class DraftFeatures:
-    sentences: list[Sentence]
+    """The draft's one reading, built once (``scorer.read``) before the rules run: the rules'
+    sentence conditions and the detectors both read it, and nothing changes it after."""
+
+    sentences: tuple[Sentence, ...]
     words: int
     title: str
-    headings: list[Sentence]
-    table_figures: list[Figure]
+    headings: tuple[Sentence, ...]
+    table_figures: tuple[Figure, ...]
     listicle_title: bool
     announcement: bool
     #: What the content detectors count outside the sentences: the draft's code blocks
@@ -84,7 +88,9 @@ class DraftFeatures:
     inline_code: int = 0
     ordered_paragraphs: int = 0
     source: str = ""
-    #: The learned readings, added by the scorer: each sentence's role probabilities
+    #: the draft itself (its prose map, to turn prose offsets into source offsets)
+    draft: Any = None
+    #: The learned readings, added by ``scorer.read``: each sentence's role probabilities
     #: (``roles.ROLES`` columns), which roles it plays at the trained thresholds, and the
     #: draft-level judgement (``calibration.Judgement``).
     roles: Any = None
@@ -260,7 +266,7 @@ def read_sentence(sent, draft, links) -> Sentence:
     block = draft.block_at(sent.start_char)
     text = sent.text.strip()
     lower = " " + " ".join(text.lower().replace("\u2019", "'").split()) + " "
-    words = sum(1 for t in sent if not (t.is_punct or t.is_space))
+    words = words_between(sent.doc, sent.toks[0].i, sent.toks[-1].i + 1) if sent.toks else 0
     s = Sentence(sent.start_char, sent.start_char + len(sent.text.rstrip()), text, block, words)
     s.figures = sentence_figures(sent, lower, block, draft.prose) if has_digits_or_numbers(sent) else []
     root = sent.root
@@ -390,11 +396,11 @@ def read_draft(analysis) -> DraftFeatures:
     listicle = bool(re.match(r"^\s*(?:the\s+)?(?:\d+|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
                              r"(?:\w+\s+){0,2}(?:" + "|".join(sorted(lx.LIST_NOUNS)) + r")\b", title.lower()))
     return DraftFeatures(
-        sentences=sentences,
+        sentences=tuple(sentences),
         words=words,
         title=title,
-        headings=[s for s in sentences if s.is_heading],
-        table_figures=_table_figures(analysis),
+        headings=tuple(s for s in sentences if s.is_heading),
+        table_figures=tuple(_table_figures(analysis)),
         listicle_title=listicle,
         announcement=bool(lx.ANNOUNCEMENT.search(
             " ".join([title] + [s.text for s in sentences[:4]]).lower().replace("\u2019", "'")
@@ -403,4 +409,5 @@ def read_draft(analysis) -> DraftFeatures:
         inline_code=draft.inline_code,
         ordered_paragraphs=sum(1 for b in draft.blocks if b.ordered_list and b.kind == "paragraph"),
         source=draft.source.text,
+        draft=draft,
     )

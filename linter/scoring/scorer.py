@@ -1,4 +1,4 @@
-"""Criterion scores and the draft's score (analysis + findings -> scores).
+"""Criterion scores and the draft's score (the draft's reading + findings -> scores).
 
 The draft is read once: the hand-written sentence readings (``features.py``), then the
 learned ones on top of them (each sentence's role probabilities, ``roles.py``, and the
@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from linter.model import CriterionScore, Evidence
 from linter.scoring.detectors import DETECTORS
-from linter.scoring.features import read_draft
+from linter.scoring.features import DraftFeatures, read_draft
 from linter.scoring.glossary import Term
 
 #: evidence sentences shown per criterion
@@ -29,16 +29,17 @@ class DraftScore:
     content_type: tuple[str, float] | None = None  # the kind of post it reads as, and how surely
 
 
-def read(analysis):
-    """The draft's features with the learned readings added."""
+def read(analysis) -> DraftFeatures:
+    """The draft's one reading: the hand-written sentence readings with the learned ones
+    added. Built once per draft, before the rules run; the rules' sentence conditions and
+    the detectors read it."""
     from linter.scoring import calibration, roles
 
     features = read_draft(analysis)
     model = roles.RoleModel.load()
-    features.roles = model.predict_draft(features)
-    features.decided = model.decide(features.roles) if len(features.roles) else features.roles
-    features.judged = calibration.judge(features, features.roles, code_blocks=len(analysis.draft.code_blocks))
-    return features
+    probs = model.predict_draft(features)
+    return replace(features, roles=probs, decided=model.decide(probs) if len(probs) else probs,
+                   judged=calibration.judge(features, probs, code_blocks=len(features.code_blocks)))
 
 
 def _overlaps(span, used) -> bool:
@@ -89,12 +90,13 @@ def _thought_leadership_score(probability: float, results: dict) -> float:
     return tl_to_score(probability)
 
 
-def score_draft(analysis, findings, term: Term) -> DraftScore:
+def score_draft(features: DraftFeatures, findings, term: Term) -> DraftScore:
+    """The criteria's scores, evidence and "what is missing", and the draft's score, from
+    the draft's reading (``read``) and its findings."""
     from linter.scoring.content_type import read_content_type
     from linter.scoring.roles import ROLES
 
-    features = read(analysis)
-    draft = analysis.draft
+    draft = features.draft
     results = {}
     for criterion in term.criteria:
         # a detector sees only the findings of the rules its criterion lists, and the

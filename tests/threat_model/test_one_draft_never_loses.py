@@ -87,10 +87,10 @@ def test_a_memory_error_in_one_draft_is_its_error_entry_and_the_others_are_repor
         compiled = vq_linter.compiled()
         real_run = type(compiled).run
 
-        def run(self, analysis):
+        def run(self, analysis, reading):
             if "EXHAUST" in analysis.draft.source.text:
                 raise MemoryError
-            return real_run(self, analysis)
+            return real_run(self, analysis, reading)
 
         monkeypatch.setattr(type(compiled), "run", run)
     report = vq_linter.lint_paths(_drafts(tmp_path, "EXHAUST"))

@@ -77,10 +77,10 @@ def test_a_catastrophic_regex_in_a_later_stage_is_interrupted(budgeted, tmp_path
 
     real = scorer.score_draft
 
-    def score_draft(analysis, found, term):
-        if "HANG" in analysis.draft.source.text:
+    def score_draft(reading, found, term):
+        if "HANG" in reading.draft.source.text:
             re.match(r"(a+)+$", "a" * 60 + "b")
-        return real(analysis, found, term)
+        return real(reading, found, term)
 
     monkeypatch.setattr(scorer, "score_draft", score_draft)
     _assert_only_slow_failed(*_lint(budgeted, tmp_path))
@@ -108,10 +108,10 @@ def test_a_hang_in_a_team_rule_is_one_error_not_a_rule_crash_finding(budgeted, t
     compiled = budgeted.compiled()
     real = type(compiled).run
 
-    def run(self, analysis):
+    def run(self, analysis, reading):
         if "HANG" in analysis.draft.source.text:
             _spin()
-        return real(self, analysis)
+        return real(self, analysis, reading)
 
     monkeypatch.setattr(type(compiled), "run", run)
     _assert_only_slow_failed(*_lint(budgeted, tmp_path))

@@ -7,8 +7,11 @@ Per post: the sentence-role probabilities of every sentence (``linter.scoring.ro
 summed up into draft features (``linter.scoring.calibration.draft_features``); one small L2
 logistic regression per criterion (original_data, specific_numbers, contrarian_stance,
 no_generic_tips = NOT generic_tips, first_hand_experience) and for thought leadership
-(positive: the editors' mean >= 0.5) over a fixed handful of those features, chosen before
-looking at any result (``FEATURES``). The classes are weighted to balance (most criteria are
+over a fixed handful of those features, chosen before looking at any result (``FEATURES``).
+Thought leadership is fitted on the editors' mean label as a graded target (a post at 0.75
+counts three quarters positive, one quarter negative), which ranks posts better than the
+yes/no cut at 0.5 did (leave-one-blog-out Spearman 0.598 -> 0.606, passed accuracy 0.78 ->
+0.81, AUC 0.878 -> 0.880). The classes are weighted to balance (most criteria are
 met by a minority of posts and the criteria are judged by F1), so a probability of 0.5 is
 the decision point: met / thought leadership at >= 0.5. A criterion labelled ``-`` (the editors disagreed) is
 left out of that criterion's training and scoring.
@@ -139,7 +142,7 @@ def targets_of(data: Data, posts: list[str], target: str) -> tuple[list[int], np
         lab = data.labels[p]
         if target == "thought_leadership":
             keep.append(i)
-            y.append(int(lab["tl_mean"] >= 0.5))
+            y.append(lab["tl_mean"])  # the editors' mean, 0-1 in quarters: a graded target
         elif lab[target] is not None:
             keep.append(i)
             y.append(lab[target])
@@ -152,14 +155,31 @@ def _cols(target: str) -> list[int]:
     return [CAL.FEATURE_NAMES.index(n) for n in FEATURES[target]]
 
 
+def _graded(y: np.ndarray) -> bool:
+    return bool(np.any((y > 0) & (y < 1)))
+
+
 def fit_target(X: np.ndarray, y: np.ndarray, C: float, class_weight=None):
+    """A logistic model of ``y``: 0/1, or graded (the editors' mean thought-leadership label),
+    fitted as each post once as positive with weight y and once as negative with weight
+    1 - y; "balanced" then gives both sides the same total weight."""
     from sklearn.linear_model import LogisticRegression
 
     mean = X.mean(axis=0)
     scale = X.std(axis=0)
     scale = np.where(scale > 1e-9, scale, 1.0)
-    m = LogisticRegression(C=C, solver="lbfgs", max_iter=10000, class_weight=class_weight, tol=1e-8)
-    m.fit((X - mean) / scale, y)
+    Z = (X - mean) / scale
+    if _graded(y):
+        n = len(y)
+        w = np.r_[y, 1 - y].astype(float)
+        if class_weight == "balanced":
+            w[:n] *= n / (2 * max(w[:n].sum(), 1e-9))
+            w[n:] *= n / (2 * max(w[n:].sum(), 1e-9))
+        m = LogisticRegression(C=C, solver="lbfgs", max_iter=10000, tol=1e-8)
+        m.fit(np.vstack([Z, Z]), np.r_[np.ones(n), np.zeros(n)], sample_weight=w)
+    else:
+        m = LogisticRegression(C=C, solver="lbfgs", max_iter=10000, class_weight=class_weight, tol=1e-8)
+        m.fit(Z, y)
     return mean, scale, m.coef_[0].copy(), float(m.intercept_[0])
 
 
@@ -172,7 +192,7 @@ def _logloss(p, y, balanced: bool = False) -> float:
     """Log loss; with ``balanced``, each class weighs half, as in the fit."""
     p = np.clip(p, 1e-6, 1 - 1e-6)
     loss = -(y * np.log(p) + (1 - y) * np.log(1 - p))
-    if not balanced or y.min() == y.max():
+    if not balanced or y.min() == y.max() or _graded(y):
         return float(loss.mean())
     return float(0.5 * loss[y == 1].mean() + 0.5 * loss[y == 0].mean())
 

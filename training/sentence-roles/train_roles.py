@@ -85,14 +85,12 @@ def analyse_corpus(cache: Path, refresh: bool = False, trust_cache: bool = False
     from linter.api import Linter
     from linter.config import Config
     import linter.scoring.scorer as scorer
-    from linter.scoring.features import read_draft
 
     captured: dict = {}
     original = scorer.score_draft
 
-    def capture(analysis, findings, term):
-        feat = read_draft(analysis)
-        draft = analysis.draft
+    def capture(feat, findings, term):
+        draft = feat.draft
         spans = [draft.prose_map.to_source(s.start, s.end) for s in feat.sentences]
         by_criterion: dict = {}
         by_rule: dict = {}
@@ -101,7 +99,7 @@ def analyse_corpus(cache: Path, refresh: bool = False, trust_cache: bool = False
                 by_criterion[f.criterion] = by_criterion.get(f.criterion, 0) + 1
             by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
         captured[draft.source.path] = {
-            "sentences": feat.sentences,
+            "sentences": list(feat.sentences),
             "spans": spans,
             "words": feat.words,
             "announcement": feat.announcement,
@@ -114,7 +112,7 @@ def analyse_corpus(cache: Path, refresh: bool = False, trust_cache: bool = False
             "code_blocks": len(draft.code_blocks),
             "inline_code": draft.inline_code,
         }
-        return original(analysis, findings, term)
+        return original(feat, findings, term)
 
     posts = []
     for folder in FOLDERS:

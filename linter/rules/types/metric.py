@@ -6,38 +6,11 @@ from typing import Iterable
 
 from linter.errors import ConfigError
 from linter.rules.model import RawMatch, Rule
+from linter.nlp.words import word_count
 from linter.rules.types.base import RuleType
 from linter.yamlio import describe
 
 LENGTH_METRICS = ("sentence_words", "paragraph_words")
-
-
-_HYPHENS = ("-", "\u2010", "\u2011")
-
-
-def _words_before(doc):
-    """For each token index i, the words among the tokens before it (kept with the Doc)."""
-    cum = doc.user_data.get("draftlint_words_before")
-    if cum is None:
-        import numpy
-        from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SPACY
-
-        cols = doc.to_array([IS_PUNCT, IS_SPACE, SPACY, ORTH])
-        word = (cols[:, 0] == 0) & (cols[:, 1] == 0)
-        hyphen = numpy.isin(cols[:, 3], numpy.array([doc.vocab.strings.add(h) for h in _HYPHENS], dtype=numpy.uint64))
-        joined = cols[:, 2] == 0  # no space after the token
-        if len(doc) > 2:
-            # the second half of a hyphenated word ("on-call"): "on", "-" and "call" with no space between
-            word[2:] &= ~(hyphen[1:-1] & joined[1:-1] & joined[:-2])
-        cum = numpy.concatenate(([0], numpy.cumsum(word))).tolist()
-        doc.user_data["draftlint_words_before"] = cum
-    return cum
-
-
-def word_count(span) -> int:
-    """Words, with a hyphenated compound ("on-call") counted once."""
-    cum = _words_before(span.doc)
-    return cum[span.end] - cum[span.start]
 
 
 class MetricType(RuleType):
