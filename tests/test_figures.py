@@ -40,6 +40,8 @@ def test_measured_figures_are_found(linter, text, expected):
         "# 5 Tips for Better Onboarding\n\nWrite clearly.",  # a list count in a title
         "We opened the office in 2019 and moved in 2021.",  # years
         "We upgraded to version 3.8.2 last week and then to Python 3.12.",  # versions
+        "Postgres version was 15.5.",  # a version after its word
+        "The OS was Debian 11.8.",  # a version after a name
         "Our first customer was a bakery. The second was a florist.",  # ordinals
         "Call our team on (555) 014-2290 for a quote.",  # a phone number
         "Imagine a firm with 1,000 employees where 3% click a phishing link.",  # hypothetical

@@ -24,6 +24,8 @@ _VERSION = re.compile(r"^v?\d+(?:\.\d+){2,}$|^v\d+(?:\.\d+)?$")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}(?:[\s.-]\d{2,4}){2,}")
 _TIME_OF_DAY = re.compile(r"^\d{1,2}:\d{2}$|^\d{1,2}(?:am|pm)$", re.I)
 _RATIO_WORDS = {"in", "of", "out"}
+#: words that make a bare decimal after them a version ("Postgres version was 15.5")
+_VERSION_WORDS = {"version", "versions", "release", "v", "ver"}
 
 
 @dataclass
@@ -126,10 +128,16 @@ def _classify(toks, i, j, sent_lower, block) -> tuple[str, bool] | None:
         return None  # a date
     if first.tag_ in ("JJ",) and re.search(r"\d(?:st|nd|rd|th)$", first.text):
         return None  # an ordinal
-    name_number = (first.is_digit and int(first.text) < 1000) or re.match(r"^\d{1,3}\.\d{1,3}$", first.text)
-    if prev is not None and (prev.pos_ == "PROPN" or prev.tag_ == "NNP") and name_number \
-            and (nxt is None or nxt.pos_ not in ("NOUN",)) and prev_low not in lx.CURRENCY and j - i == 1:
-        return None  # "Node 22", "iPhone 15", "Ward 6": part of a name
+    decimal_name = re.match(r"^\d{1,3}\.\d{1,3}$", first.text)
+    name_number = (first.is_digit and int(first.text) < 1000) or decimal_name
+    named = prev is not None and (prev.pos_ == "PROPN" or prev.tag_ == "NNP" or (
+        decimal_name and prev.is_alpha and prev.text[:1].isupper() and prev_low not in ("the", "a", "an")))
+    if named and name_number and (nxt is None or nxt.pos_ not in ("NOUN",)) and prev_low not in lx.CURRENCY \
+            and j - i == 1:
+        return None  # "Node 22", "iPhone 15", "Ward 6", "Debian 11.8": part of a name
+    if decimal_name and j - i == 1 and (prev_low in _VERSION_WORDS or (
+            prev_low in ("was", "is", ":", "=") and prev2 is not None and prev2.lower_ in _VERSION_WORDS)):
+        return None  # "version 15.5", "the version was 15.5"
     if i == 0 or (prev is not None and prev.is_space):
         if nxt is not None and nxt.text in (".", ")") and first.is_digit:
             return None  # "1. Map your data": an enumerator
