@@ -197,6 +197,8 @@ class _Progress:
               help="Fail only on findings not in this file; it is written when it does not exist yet.")
 @click.option("--update-baseline", is_flag=True, help="Rewrite the --baseline file with today's findings.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, without scores and summary.")
+@click.option("--statistics", is_flag=True,
+              help="After the report, count the findings per rule (on stderr unless the format is text).")
 @click.option("--stdin-filename", default="-", help="Path to show (and to pick the format and config by) for '-'.")
 @click.option("--no-color", is_flag=True, help="Never use colour (NO_COLOR also turns it off).")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal, for 10+ drafts).")
@@ -206,20 +208,21 @@ class _Progress:
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Where to keep the result cache (default: .draftlint_cache beside the config file, or here).")
 def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, diff_base, baseline,
-         update_baseline, quiet, stdin_filename, no_color, progress, jobs, no_cache, cache_dir):
+         update_baseline, quiet, statistics, stdin_filename, no_color, progress, jobs, no_cache, cache_dir):
     """Lint drafts (files, folders, or - for stdin) and score them."""
 
     def go():
         with _warnings_on_stderr():
             return _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, diff_base,
                          baseline, update_baseline, quiet, stdin_filename, no_color, progress, jobs, no_cache,
-                         cache_dir)
+                         cache_dir, statistics)
 
     sys.exit(_run(go))
 
 
 def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, diff_base, baseline,
-          update_baseline, quiet, stdin_filename, no_color, progress, jobs, no_cache, cache_dir) -> int:
+          update_baseline, quiet, stdin_filename, no_color, progress, jobs, no_cache, cache_dir,
+          statistics=False) -> int:
     from pathlib import Path
 
     from linter import api
@@ -263,6 +266,14 @@ def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, 
         report, _hidden = bl.apply(report, known, path)
     color = fmt == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
     _out(render(report, fmt, color=color, quiet=quiet))
+    if statistics:
+        from linter.report.statistics import render as render_statistics
+
+        text = render_statistics(report)
+        if fmt == "text":
+            _out(text)
+        else:  # the report on stdout stays one JSON, SARIF or annotation stream
+            sys.stderr.write(text)
     shown = set()
     for fr in report.files:
         if fr.error and fr.error not in shown:  # a bad project file is said once

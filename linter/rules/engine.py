@@ -11,7 +11,7 @@ from linter.rules.types import RULE_TYPES
 from linter.rules.types.pattern import count_bounds
 
 INTERNAL_ERROR = "internal-error"
-_SENTENCE_CONDITIONS = {"number_in_sentence", "link_in_sentence", "quoted"}
+_SENTENCE_CONDITIONS = {"number_in_sentence", "link_in_sentence", "quoted", "question"}
 
 
 def rules_need(rules: Iterable[Rule]) -> frozenset[str]:
@@ -303,6 +303,10 @@ def _kept(m: RawMatch, analysis, sentences: _SentenceIndex) -> bool:
                 return False
         elif cond == "link_in_sentence":
             if any(a < s_end and b > s_start for a, b in draft.links):
+                return False
+        elif cond == "question":
+            # "how many teams do this?" asks for the figure; it does not withhold one
+            if sent is not None and sent.text.rstrip().endswith("?"):
                 return False
         elif cond == "quoted":
             if block is not None and block.in_quote:
