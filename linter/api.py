@@ -192,7 +192,7 @@ class Linter:
         """Everything in the config that can change one draft's report."""
         settings = self.config.settings_for(path if path != "-" else None)
         return repr((settings, self.config.default_term, self.config.term_chosen, self.config.fail_under,
-                     self.config.fail_level, self.config.model))
+                     self.config.fail_level, self.config.model, self.config.repeat_limit))
 
     def lint_targets(self, targets: Iterable[Target | InputError], progress=None, cache=None) -> list[FileReport]:
         """Reports in the order of ``targets``. Drafts are read, analysed and dropped a
@@ -370,6 +370,9 @@ class Linter:
                 findings.append(Finding(rule=CONTENT_TYPE, severity="info", message=message,
                                         start=first.source_start, end=first.source_start))
                 findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        from linter.repeats import fold
+
+        findings = fold(findings, self.config.repeat_limit)
         threshold = self.fail_under(term, settings)
         return FileReport(
             path=draft.source.path,

@@ -131,6 +131,9 @@ class Finding:
     criterion: str | None = None
     suggestion: str | None = None
     prose_span: tuple[int, int] | None = field(default=None, compare=False)
+    #: how many of the rule's findings this one stands for: more than 1 when the findings
+    #: past ``repeat_limit`` are counted in it (``repeats.fold``)
+    count: int = 1
 
 
 @dataclass(frozen=True)

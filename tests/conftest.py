@@ -16,8 +16,19 @@ SHARED = ROOT.parent / "shared"
 
 
 @lru_cache(maxsize=None)
-def linter_for(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> Linter:
-    return Linter(Config(select=select, ignore=ignore))
+def linter_for(select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), quotes: bool = False) -> Linter:
+    """A linter that shows every finding (no ``repeat_limit``: the tests count them one by
+    one). With ``quotes``, ``vague-quantifier`` also flags words in quotations and block
+    quotes, as a probe for positions there (the packaged rule leaves quoted words alone)."""
+    linter = Linter(Config(select=select, ignore=ignore, repeat_limit=0))
+    if quotes:
+        from dataclasses import replace
+
+        probe = tuple(replace(r, unless=tuple(c for c in r.unless if c != "quoted")) if r.id == "vague-quantifier"
+                      else r for r in linter.rules.rules)
+        linter.rules = replace(linter.rules, rules=probe)
+        linter.enabled = tuple(r for r in probe if linter._possibly_selected(r))
+    return linter
 
 
 @pytest.fixture(scope="session")

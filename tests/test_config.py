@@ -286,8 +286,8 @@ def test_config_flag_replaces_the_search_for_every_draft(tmp_path):
 
 # -- errors in the project file -------------------------------------------------------------
 
-KNOWN = ("exclude, fail_level, fail_under, glossary, ignore, include, max_file_size, model, overrides, rules, "
-         "select, severity, term, time_budget")
+KNOWN = ("exclude, fail_level, fail_under, glossary, ignore, include, max_file_size, model, overrides, repeat_limit, "
+         "rules, select, severity, term, time_budget")
 TERMS = ("announcement, blog, case-study, content-pillar, content-strategy, explainer, opinion, original-research, "
          "thought-leadership, tutorial")
 

@@ -17,6 +17,9 @@ from linter.yamlio import MAX_DEPTH, MAX_INT_DIGITS, LineDict, describe, load_fi
 #: The most a project file may allow one draft (seconds): an hour is already far past any
 #: real draft, and the budget is what stops a hostile one.
 MAX_TIME_BUDGET = 3600.0
+#: The most findings of one rule a project file may ask to see one by one per draft (more is
+#: the same as all: 0).
+MAX_REPEAT_LIMIT = 1_000_000
 CONFIG_NAMES = ("draftlint.yaml", ".draftlint.yaml", "draftlint.yml", ".draftlint.yml")
 SETTINGS = {
     "select": "list of rule ids or categories",
@@ -33,6 +36,7 @@ SETTINGS = {
     "model": "installed spaCy model package",
     "max_file_size": "number of bytes",
     "time_budget": f"number of seconds, more than 0 and at most {MAX_TIME_BUDGET:g}",
+    "repeat_limit": "whole number of one rule's findings shown per draft before the rest are counted (0: all)",
 }
 OVERRIDE_KEYS = {"files", "select", "ignore", "severity", "term", "fail_under"}
 
@@ -323,6 +327,11 @@ def load_config(path: Path) -> Config:
         changes["max_file_size"] = int(_number(raw, "max_file_size", path, 1, None))
     if "time_budget" in raw:
         changes["time_budget"] = float(_number(raw, "time_budget", path, 0, MAX_TIME_BUDGET, above=True))
+    if "repeat_limit" in raw:
+        if not isinstance(raw["repeat_limit"], int) or isinstance(raw["repeat_limit"], bool):
+            raise ConfigError("'repeat_limit' must be a whole number (0: show every finding)", str(path),
+                              raw.line_of("repeat_limit"))
+        changes["repeat_limit"] = int(_number(raw, "repeat_limit", path, 0, MAX_REPEAT_LIMIT))
     if "overrides" in raw:
         if not isinstance(raw["overrides"], list):
             raise ConfigError("'overrides' must be a list", str(path), raw.line_of("overrides"))

@@ -14,6 +14,8 @@ DEFAULT_FAIL_UNDER = 60.0
 DEFAULT_FAIL_LEVEL = "error"
 #: Seconds one draft may take before it becomes an error finding and the run goes on.
 DEFAULT_TIME_BUDGET = 60.0
+#: findings of one rule a draft shows one by one before the rest are counted in one finding
+DEFAULT_REPEAT_LIMIT = 5
 
 #: spaCy loads a name that is a folder from that folder, running the code it names; an
 #: installed model package's name is a plain identifier (hyphens allowed, as pip spells it).
@@ -67,6 +69,9 @@ class Config:
     fail_level: str = DEFAULT_FAIL_LEVEL
     model: str | None = None
     max_file_size: int = DEFAULT_MAX_BYTES
+    #: findings of one rule shown one by one per draft; the rest become one finding that
+    #: counts them (0: show all)
+    repeat_limit: int = DEFAULT_REPEAT_LIMIT
     batch_size: int = 16
     time_budget: float = DEFAULT_TIME_BUDGET  # seconds per draft
     include: tuple[str, ...] = ()

@@ -13,7 +13,9 @@ def counts(report) -> list[tuple[str, int, int]]:
     findings: Counter = Counter()
     drafts: Counter = Counter()
     for fr in report.files:
-        mine = Counter(rf.finding.rule for rf in fr.findings)
+        mine: Counter = Counter()
+        for rf in fr.findings:
+            mine[rf.finding.rule] += rf.finding.count  # a finding past repeat_limit counts the rest
         findings.update(mine)
         drafts.update(mine.keys())
     return sorted(((rule, n, drafts[rule]) for rule, n in findings.items()), key=lambda row: (-row[1], row[0]))
