@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from linter.errors import ConfigError
@@ -11,7 +12,7 @@ from linter.rules.types import RULE_TYPES
 from linter.rules.types.pattern import count_bounds
 
 INTERNAL_ERROR = "internal-error"
-_SENTENCE_CONDITIONS = {"number_in_sentence", "link_in_sentence", "quoted", "question"}
+_SENTENCE_CONDITIONS = {"number_in_sentence", "link_in_sentence", "quoted", "question", "answered_belief"}
 
 
 def rules_need(rules: Iterable[Rule]) -> frozenset[str]:
@@ -248,6 +249,14 @@ class CompiledRules:
         return findings
 
 
+#: sentences after a reported belief in which the draft must answer it (``answered_belief``)
+ANSWER_WINDOW = 3
+_WORD = re.compile(r"[a-z]+")
+#: verbs that report what people believe ("most teams assume", "everyone says")
+_BELIEF_VERBS = {"believe", "believes", "think", "thinks", "assume", "assumes", "say", "says", "claim", "claims",
+                 "insist", "insists", "expect", "expects", "swear", "agree", "agrees"}
+
+
 class _SentenceIndex:
     """The reading's sentences, looked up by a prose offset."""
 
@@ -255,13 +264,30 @@ class _SentenceIndex:
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
 
-    def at(self, offset: int):
+    def index_at(self, offset: int) -> int | None:
         import bisect
 
         i = bisect.bisect_right(self.starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
-            return self.sentences[i]
+            return i
         return None
+
+    def at(self, offset: int):
+        i = self.index_at(offset)
+        return None if i is None else self.sentences[i]
+
+    def answered_belief(self, offset: int) -> bool:
+        """Whether the sentence at ``offset`` reports what people believe ("many people
+        believe ...") and the draft answers it at once: one of the next ``ANSWER_WINDOW``
+        sentences pushes back, or tells what the author's side did or measured."""
+        i = self.index_at(offset)
+        if i is None:
+            return False
+        words = set(_WORD.findall(self.sentences[i].text.lower()))
+        if not (self.sentences[i].belief or words & _BELIEF_VERBS):
+            return False
+        return any(s.rebuttal or s.experience or (s.first_person and s.measured)
+                   for s in self.sentences[i + 1:i + 1 + ANSWER_WINDOW])
 
 
 def _findings(matches: list[RawMatch], analysis, sentences: _SentenceIndex) -> list[Finding]:
@@ -303,6 +329,10 @@ def _kept(m: RawMatch, analysis, sentences: _SentenceIndex) -> bool:
                 return False
         elif cond == "link_in_sentence":
             if any(a < s_end and b > s_start for a, b in draft.links):
+                return False
+        elif cond == "answered_belief":
+            # a belief named and then argued against is what contrarian_stance asks for
+            if sentences.answered_belief(m.start):
                 return False
         elif cond == "question":
             # "how many teams do this?" asks for the figure; it does not withhold one

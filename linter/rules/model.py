@@ -9,7 +9,7 @@ from typing import Any
 BLOCK_SCOPES = ("title", "heading", "paragraph", "table_cell", "list", "quote")
 
 #: Named conditions a rule can be told to respect with ``unless``.
-CONDITIONS = ("number_in_sentence", "link_in_sentence", "quoted", "question")
+CONDITIONS = ("number_in_sentence", "link_in_sentence", "quoted", "question", "answered_belief")
 
 
 @dataclass(frozen=True)
