@@ -346,6 +346,25 @@ def test_prose_after_a_part_nested_too_deep_is_linted_and_the_part_reported(tmp_
     assert got[0][4] == 501 and got[1] == vq(502, 1, 502, 5, "Many")
 
 
+@pytest.mark.parametrize("text", [
+    "# Post\n\nSee [the docs][docs].\n\n[docs]: https://example.com/docs\n[blog]: <https://example.com/b> \"Blog\"\n",
+    "# Post\n\nText.\n\n  [a]: https://a.example\n\n> [c]: https://c.example\n\n- item\n\n  [d]: https://d.example\n",
+], ids=["at-the-end", "indented-quoted-and-in-a-list"])
+def test_link_reference_definitions_are_not_nesting(tmp_path, text):
+    """Definitions make no tokens in the parser; they are not a part left unparsed."""
+    write(tmp_path, {"refs.md": text})
+    proc, doc = lint_json("refs.md", cwd=tmp_path)
+    assert findings(doc, "refs.md") == []
+
+
+def test_a_part_nested_too_deep_after_definitions_is_reported_where_it_starts(tmp_path):
+    deep = "".join("  " * i + "- item\n" for i in range(500))
+    write(tmp_path, {"deep.md": "Dogs.\n\n[a]: https://a.example\n\n" + deep + "\nMany dogs.\n"})
+    proc, doc = lint_json("deep.md", cwd=tmp_path)
+    got = findings(doc, "deep.md")
+    assert [f[:3] for f in got] == [(TOO_DEEP, "warning", 54), (VQ, "warning", 506)]
+
+
 @pytest.mark.xfail(strict=True, reason="a part nested past markdown-it's maxNesting (100) on a single line is "
                                        "silently dropped: no finding for its prose and no nesting-too-deep warning")
 @pytest.mark.parametrize("text", ["> " * 150 + "Many dogs.\n", "- " * 500 + "Many dogs.\n",

@@ -404,6 +404,24 @@ def _comments(text: str, start: int, end: int):
         i = text.find("<!--", j + 3, end)
 
 
+#: a link reference definition's line, after any indentation and quote markers
+_DEFINITION = re.compile(r"[ \t>]*\[[^\]\n]{1,999}\]:")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+
+
+def _past_definitions(text: str, at: int) -> int:
+    """``at`` moved past the blank lines and link reference definitions that start there."""
+    while at < len(text):
+        line = _LINE.match(text, at)
+        if not line.group().strip() or _DEFINITION.match(line.group()):
+            if line.end() == at:
+                break
+            at = line.end()
+            continue
+        break
+    return at
+
+
 def _walk_markdown(walker: _Walker, text: str, is_mdx: bool) -> list:
     """Parse and walk the Markdown. Where nesting passes the parser's limit it stops early;
     the rest of the draft is then parsed on its own, and the skipped part reported."""
@@ -418,6 +436,8 @@ def _walk_markdown(walker: _Walker, text: str, is_mdx: bool) -> list:
         reached = max(leaves, default=0) if leaves else len(lines)
         reached = max(reached, first_line)
         rest = lines[reached] if reached < len(lines) else len(text)
+        # link reference definitions ("[docs]: https://...") make no tokens: step over them
+        rest = _past_definitions(text, rest)
         if reached >= len(lines) or not text[rest:].strip():
             break
         # find where the too-deep construct ends: the next blank line after it
