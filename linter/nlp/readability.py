@@ -9,6 +9,7 @@ milliseconds.
 
 from __future__ import annotations
 
+import re
 import warnings
 from functools import lru_cache
 
@@ -35,6 +36,29 @@ def _textstat():
 #: pyphen remembers every word it has hyphenated; past this many, it starts afresh so a
 #: long run's memory stays flat.
 HYPHENATION_CACHE_LIMIT = 20_000
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z]\w*[_.]\w|[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")
+
+
+def plain_words(span) -> tuple[str, int]:
+    """The span's text as readability formulas should see it, and its word count: without
+    URLs, e-mail addresses, code identifiers ("max_connections", "pg.stat", "useState",
+    "v8"), or names ("PostgreSQL", "Excalidraw"), which make a clear paragraph of short
+    sentences score as dense prose."""
+    parts = []
+    words = 0
+    for t in span:
+        text = t.text
+        skip = (t.like_url or t.like_email or t.pos_ == "PROPN" or _IDENTIFIER.search(text) is not None) \
+            and not t.is_punct
+        if skip:
+            parts.append(t.whitespace_)
+            continue
+        parts.append(t.text_with_ws)
+        if not (t.is_punct or t.is_space):
+            words += 1
+    return "".join(parts), words
 
 
 def score(metric: str, text: str) -> float:

@@ -57,7 +57,6 @@ class MetricType(RuleType):
                                    {"value": n, "threshold": limit})
             return
         min_words = rule.options.get("min_words", 0)
-        prose = analysis.draft.prose
         for block in analysis.draft.blocks:
             if block.kind != "paragraph":
                 continue
@@ -70,9 +69,12 @@ class MetricType(RuleType):
             if metric == "paragraph_words":
                 value = words
             else:
-                from linter.nlp.readability import score
+                from linter.nlp.readability import plain_words, score
 
-                value = round(score(metric, prose[block.prose_start:block.prose_end]), 1)
+                text, plain = plain_words(span)
+                if plain < min_words:
+                    continue  # mostly names, code and links: nothing a formula can judge
+                value = round(score(metric, text), 1)
             bad, limit = self._breaks(rule, value)
             if bad:
                 yield RawMatch(rule, block.prose_start, block.prose_end, {"value": value, "threshold": limit})
