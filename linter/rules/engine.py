@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any, Iterable
 
@@ -252,9 +253,6 @@ class CompiledRules:
 #: sentences after a reported belief in which the draft must answer it (``answered_belief``)
 ANSWER_WINDOW = 3
 _WORD = re.compile(r"[a-z]+")
-#: verbs that report what people believe ("most teams assume", "everyone says")
-_BELIEF_VERBS = {"believe", "believes", "think", "thinks", "assume", "assumes", "say", "says", "claim", "claims",
-                 "insist", "insists", "expect", "expects", "swear", "agree", "agrees"}
 
 
 class _SentenceIndex:
@@ -265,8 +263,6 @@ class _SentenceIndex:
         self.starts = [s.start for s in sentences]
 
     def index_at(self, offset: int) -> int | None:
-        import bisect
-
         i = bisect.bisect_right(self.starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
             return i
@@ -283,11 +279,13 @@ class _SentenceIndex:
         i = self.index_at(offset)
         if i is None:
             return False
+        from linter.scoring.lexicon import BELIEF_VERBS
+
         words = set(_WORD.findall(self.sentences[i].text.lower()))
-        if not (self.sentences[i].belief or words & _BELIEF_VERBS):
+        if not (self.sentences[i].belief or words & BELIEF_VERBS):
             return False
-        return any(s.rebuttal or s.experience or (s.first_person and s.measured)
-                   for s in self.sentences[i + 1:i + 1 + ANSWER_WINDOW])
+        # the same answers contrarian_stance counts: a pushback in words, or deeds
+        return any(s.rebuttal or s.shows_doing for s in self.sentences[i + 1:i + 1 + ANSWER_WINDOW])
 
 
 def _findings(matches: list[RawMatch], analysis, sentences: _SentenceIndex) -> list[Finding]:

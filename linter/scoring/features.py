@@ -68,6 +68,12 @@ class Sentence:
     def measured(self) -> list[Figure]:
         return [f for f in self.figures if f.measured]
 
+    @property
+    def shows_doing(self) -> bool:
+        """The sentence shows what the author's side (or a named actor) did or measured: how
+        a draft answers a belief with deeds rather than words."""
+        return self.experience or self.actor_story or self.own_frame or bool(self.first_person and self.measured)
+
 
 @dataclass(frozen=True)
 class DraftFeatures:

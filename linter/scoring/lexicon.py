@@ -109,6 +109,10 @@ BELIEF = (
 )
 #: Quantifiers that turn a noun phrase into a generalisation ("every ward", "most teams").
 GENERALISERS = {"every", "most", "all", "nearly", "almost", "virtually", "everyone", "everybody"}
+#: Verbs that report what people believe ("many people believe", "most teams assume"): the
+#: rules' ``answered_belief`` condition reads them beside ``BELIEF``'s named beliefs.
+BELIEF_VERBS = frozenset({"believe", "believes", "think", "thinks", "assume", "assumes", "say", "says", "claim",
+                          "claims", "insist", "insists", "expect", "expects", "swear", "agree", "agrees"})
 REBUTTAL = (
     "but ", "however", "wrong", "not true", "isn't true", "the opposite", "backwards", "overrated", "disagree",
     "stopped", "dropped", "removed", "went back", "abandoned", "no longer", "anymore", "instead", "actually",

@@ -264,8 +264,7 @@ def _response(s: Sentence, p: ContrarianStanceParams) -> float:
     """How strongly a sentence answers a belief: pushing back in words, and showing that
     the author's side did otherwise or measured otherwise."""
     words = p.rebuttal_weight if s.rebuttal else 0.0
-    deeds = p.deeds_weight if (s.experience or s.actor_story or s.own_frame or (s.first_person and s.measured)) \
-        else 0.0
+    deeds = p.deeds_weight if s.shows_doing else 0.0
     return words + deeds
 
 
