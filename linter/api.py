@@ -43,6 +43,8 @@ from linter.source.reader import draft_format, read_path, read_stdin
 #: The finding for a draft that does not read as English.
 NOT_ENGLISH = "non-english-draft"
 CONTENT_TYPE = "content-type"
+#: The name that turns on every rule that is off by default, in ``enable``.
+ALL_RULES = "all"
 
 #: A worker process is only worth its model load with at least this many drafts.
 DRAFTS_PER_WORKER = 8
@@ -72,6 +74,8 @@ class Linter:
 
     def _check_names(self, names, key: str, line: int | None = None) -> None:
         known = self.rules.ids | self.rules.categories | set(self.aliases) | {CONTENT_TYPE}
+        if key in ("enable", "overrides"):
+            known = known | {ALL_RULES}
         from_file = line is not None or (self.config.source is not None and self.config.line_of(key) is not None)
         for name in names:
             if name not in known:
@@ -90,11 +94,13 @@ class Linter:
         c = self.config
         self._check_names(c.select, "select")
         self._check_names(c.ignore, "ignore")
+        self._check_names(c.enable, "enable")
         self._check_names([r for r, _ in c.severity], "severity")
         self._check_term(c.default_term, "term")
         for ov in c.overrides:
             self._check_names(ov.select or (), "overrides", ov.line)
             self._check_names(ov.ignore, "overrides", ov.line)
+            self._check_names(ov.enable, "overrides", ov.line)
             self._check_names([r for r, _ in ov.severity], "overrides", ov.line)
             if ov.term:
                 self._check_term(ov.term, "overrides", ov.line)
@@ -110,18 +116,24 @@ class Linter:
                                           cr.rules_line or cr.line)
 
     @staticmethod
-    def _selected(rule, select, ignore) -> bool:
+    def _selected(rule, select, ignore, enable=()) -> bool:
+        """A rule runs when ``select`` names it (or its category), or, with no ``select``, when
+        it is on by default or ``enable`` turns it on; ``ignore`` always wins."""
         names = {rule.id, rule.category, *rule.aliases}
-        if select and not names & set(select):
+        if select:
+            if not names & set(select):
+                return False
+        elif not rule.enabled and not names & set(enable) and ALL_RULES not in enable:
             return False
         return not names & set(ignore)
 
     def _possibly_selected(self, rule) -> bool:
         """Enabled for at least one draft: by the base settings or by some override."""
         c = self.config
-        choices = [(c.select, c.ignore)] + [(o.select if o.select is not None else c.select, c.ignore + o.ignore)
-                                            for o in c.overrides]
-        return any(self._selected(rule, sel, ign) for sel, ign in choices)
+        choices = [(c.select, c.ignore, c.enable)] + [
+            (o.select if o.select is not None else c.select, c.ignore + o.ignore, c.enable + o.enable)
+            for o in c.overrides]
+        return any(self._selected(rule, sel, ign, ena) for sel, ign, ena in choices)
 
     def term_for(self, draft: Draft, settings: DraftSettings) -> Term:
         name = draft.settings.get("term", settings.term or self.config.default_term)
@@ -348,11 +360,14 @@ class Linter:
         findings = []
         for f in raw:
             rule = self.rules.get(f.rule)
-            if rule is not None and not self._selected(rule, settings.select, settings.ignore):
+            if rule is not None and not self._selected(rule, settings.select, settings.ignore, settings.enable):
                 continue
             severity = _severity(settings.severity, rule, f.severity)
             findings.append(f if severity == f.severity else replace(f, severity=severity))
         findings, suppressed = apply_suppressions(draft, findings, set(self.rules.ids), self.aliases)
+        from linter.overlaps import most_specific
+
+        findings = most_specific(findings, self.rules)
         # A criterion's ``rules:`` list in the term is the one link between rules and criteria.
         wired = self.wiring(term)
         findings = [f if f.criterion == wired.get(f.rule) else replace(f, criterion=wired.get(f.rule))
@@ -452,7 +467,7 @@ def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | No
             if target.path is not None and not chosen and not config.wants(target.path):
                 continue  # excluded by the project's include/exclude patterns
             if key not in configs:
-                if config.source is not None and (flags.get("select") or flags.get("ignore")):
+                if config.source is not None and (flags.get("select") or flags.get("ignore") or flags.get("enable")):
                     Linter(config)  # the project file must be valid even where flags override it
                 _linter_for(config.with_flags(**flags))  # validate config, rules and glossary up front
                 configs[key] = config.with_flags(**flags)

@@ -191,6 +191,8 @@ class _Progress:
 @click.option("--model", default=None, help="Installed spaCy model package to use.")
 @click.option("--select", multiple=True, help="Only these rule ids or categories (comma-separated).")
 @click.option("--ignore", multiple=True, help="Also skip these rule ids or categories (comma-separated).")
+@click.option("--enable", multiple=True,
+              help="Also run these rules that are off by default (ids, categories, or all; comma-separated).")
 @click.option("--diff", "diff_base", metavar="BASE", default=None,
               help="Lint only drafts changed since this git revision (and untracked ones).")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None,
@@ -207,7 +209,7 @@ class _Progress:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Where to keep the result cache (default: .draftlint_cache beside the config file, or here).")
-def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, diff_base, baseline,
+def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, enable, diff_base, baseline,
          update_baseline, quiet, statistics, stdin_filename, no_color, progress, jobs, no_cache, cache_dir):
     """Lint drafts (files, folders, or - for stdin) and score them."""
 
@@ -215,14 +217,14 @@ def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, i
         with _warnings_on_stderr():
             return _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, diff_base,
                          baseline, update_baseline, quiet, stdin_filename, no_color, progress, jobs, no_cache,
-                         cache_dir, statistics)
+                         cache_dir, statistics, enable)
 
     sys.exit(_run(go))
 
 
 def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, diff_base, baseline,
           update_baseline, quiet, stdin_filename, no_color, progress, jobs, no_cache, cache_dir,
-          statistics=False) -> int:
+          statistics=False, enable=()) -> int:
     from pathlib import Path
 
     from linter import api
@@ -251,7 +253,7 @@ def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, 
     elif not targets:
         raise click.UsageError("give at least one path (a file, a folder, or - for stdin)")
     flags = {"fail_under": fail_under, "fail_level": fail_level, "default_term": term, "model": model,
-             "select": _split(select), "ignore": _split(ignore)}
+             "select": _split(select), "ignore": _split(ignore), "enable": _split(enable)}
     bar = _Progress(progress)
     report = api.lint(targets, flags, Path(config_file) if config_file else None, stdin_filename, bar,
                       jobs=jobs, cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
@@ -360,16 +362,20 @@ def calibrate(folder, out, base, new_id, folds, force):
 
 @main.command(name="rules")
 def rules_cmd():
-    """List the rules: id, severity, criterion (in the configured term) and summary."""
+    """List the rules: id, whether it runs here (on, or off until enabled), severity,
+    criterion (in the configured term) and summary."""
 
     def go():
         linter = _project_linter()
         wired = linter.wiring(linter.glossary.get(linter.config.default_term))
-        rows = [(r.id, r.severity, wired.get(r.id, "-"), _prose(r.summary)) for r in linter.rules.rules]
-        w = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(("id", "severity", "criterion"))]
-        _echo(f"{'id':<{w[0]}}  {'severity':<{w[1]}}  {'criterion':<{w[2]}}  summary")
+        running = {r.id for r in linter.enabled}
+        head = ("id", "runs", "severity", "criterion")
+        rows = [(r.id, "on" if r.id in running else "off", r.severity, wired.get(r.id, "-"), _prose(r.summary))
+                for r in linter.rules.rules]
+        w = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(head)]
+        _echo("  ".join(f"{h:<{w[i]}}" for i, h in enumerate(head)) + "  summary")
         for r in rows:
-            _echo(f"{r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:<{w[2]}}  {r[3]}")
+            _echo("  ".join(f"{r[i]:<{w[i]}}" for i in range(len(head))) + f"  {r[-1]}")
         return EXIT_OK
 
     sys.exit(_run(go))
@@ -400,8 +406,12 @@ def explain(rule_id):
         _echo("Fine:")
         for ex in rule.examples_good:
             _echo(f"  - {_prose(ex)}")
-        _echo(f"\nTurn it off for a run with `--ignore {rule.id}`, or for one line with "
-                   f"`<!-- draftlint-disable-next-line {rule.id} -->`.")
+        if rule.enabled:
+            _echo(f"\nTurn it off for a run with `--ignore {rule.id}`, or for one line with "
+                  f"`<!-- draftlint-disable-next-line {rule.id} -->`.")
+        else:
+            _echo(f"\nOff by default. Turn it on for a run with `--enable {rule.id}`, or for a project with "
+                  f"`enable: [{rule.id}]` in draftlint.yaml.")
         return EXIT_OK
 
     sys.exit(_run(go))
@@ -478,6 +488,9 @@ fail_level: error
 # Rules to run and to skip, by rule id or category (the rule file's name). See `draftlint rules`.
 # select: [numbers, buzzwords, vague-quantifier]
 ignore: []
+
+# Rules that are off by default (`draftlint rules` says which), turned on; `all` turns on every one.
+# enable: [long-sentence, hedging]
 
 # Change a rule's severity.
 # severity:

@@ -18,9 +18,9 @@ SHARED = ROOT.parent / "shared"
 @lru_cache(maxsize=None)
 def linter_for(select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), quotes: bool = False) -> Linter:
     """A linter that shows every finding (no ``repeat_limit``: the tests count them one by
-    one). With ``quotes``, ``vague-quantifier`` also flags words in quotations and block
+    one), from every rule, including those off by default (``enable: [all]``). With ``quotes``, ``vague-quantifier`` also flags words in quotations and block
     quotes, as a probe for positions there (the packaged rule leaves quoted words alone)."""
-    linter = Linter(Config(select=select, ignore=ignore, repeat_limit=0))
+    linter = Linter(Config(select=select, ignore=ignore, enable=("all",), repeat_limit=0))
     if quotes:
         from dataclasses import replace
 

@@ -30,20 +30,21 @@ def wiring(term_id: str) -> dict[str, str]:
 
 # -- rules, explain, glossary ---------------------------------------------------------------
 
-def test_rules_is_a_table_of_id_severity_criterion_summary(tmp_path):
+def test_rules_is_a_table_of_id_runs_severity_criterion_summary(tmp_path):
     write(tmp_path, {"draftlint.yaml": "rules: [style]\n", "style/house.yaml": TEAM_RULE})
     result = cli("rules", cwd=tmp_path)
     assert (result.exit_code, result.stderr) == (0, "")
     header, *rows = result.stdout.splitlines()
-    assert re.split(r"\s{2,}", header) == ["id", "severity", "criterion", "summary"]
-    table = [re.split(r"\s{2,}", row, maxsplit=3) for row in rows]
+    assert re.split(r"\s{2,}", header) == ["id", "runs", "severity", "criterion", "summary"]
+    table = [re.split(r"\s{2,}", row, maxsplit=4) for row in rows]
     wired = wiring("thought-leadership")  # the default term's criteria name the rules that bear on them
-    expected = [[r["id"], r.get("severity", "warning"), wired.get(r["id"], "-")] for r in packaged("rules")]
-    assert {row[0]: row[2] for row in expected if row[2] != "-"} == wired
-    assert [t[:3] for t in table] == expected + [["house-synergy", "error", "-"]]
-    assert table[-1][3] == "Our readers skip any sentence with this word."
+    expected = [[r["id"], "on" if r.get("enabled", True) else "off", r.get("severity", "warning"),
+                 wired.get(r["id"], "-")] for r in packaged("rules")]
+    assert {row[0]: row[3] for row in expected if row[3] != "-"} == wired
+    assert [t[:4] for t in table] == expected + [["house-synergy", "on", "error", "-"]]
+    assert table[-1][4] == "Our readers skip any sentence with this word."
     for t, raw in zip(table, packaged("rules")):
-        assert " ".join(raw["description"].split()).startswith(t[3].rstrip(".")), t[0]
+        assert " ".join(raw["description"].split()).startswith(t[4].rstrip(".")), t[0]
 
 
 #: A team term whose criteria wire in the team's rule and a packaged rule by its alias.
@@ -74,10 +75,10 @@ def test_rules_and_explain_show_the_criteria_of_the_configured_term(tmp_path):
                      "style/house.yaml": TEAM_RULE, "terms/house-note.yaml": HOUSE_TERM})
     result = cli("rules", cwd=tmp_path)
     assert (result.exit_code, result.stderr) == (0, "")
-    table = [re.split(r"\s{2,}", row, maxsplit=3) for row in result.stdout.splitlines()[1:]]
-    assert {t[0]: t[2] for t in table if t[2] != "-"} == {
+    table = [re.split(r"\s{2,}", row, maxsplit=4) for row in result.stdout.splitlines()[1:]]
+    assert {t[0]: t[3] for t in table if t[3] != "-"} == {
         "house-synergy": "plain_claims", "unsourced-claim": "plain_claims", VQ: "specific_numbers"}
-    assert "generic-advice" in wiring("thought-leadership") and ["generic-advice", "-"] in [[t[0], t[2]] for t in table]
+    assert "generic-advice" in wiring("thought-leadership") and ["generic-advice", "-"] in [[t[0], t[3]] for t in table]
     explained = [cli("explain", rid, cwd=tmp_path) for rid in ("house-synergy", "weasel-attribution", "buzzword")]
     assert [(r.exit_code, r.stdout.splitlines()[0]) for r in explained] == [
         (0, "house-synergy (error, type phrases, criterion plain_claims)"),

@@ -130,7 +130,7 @@ def test_team_term_and_rule_are_listed_from_inside_the_project(team_project):
     rules = cli("rules", cwd=team_project / "notes")
     assert rules.exit_code == 0
     row = next(line for line in rules.stdout.splitlines() if line.startswith("house-synergy "))
-    assert re.split(r"\s{2,}", row) == ["house-synergy", "error", "-",
+    assert re.split(r"\s{2,}", row) == ["house-synergy", "on", "error", "-",
                                         "Our readers skip any sentence with this word."]
     term = cli("glossary", "field-note", cwd=team_project / "notes")
     assert (term.exit_code, term.stdout) == (0, (
@@ -286,8 +286,8 @@ def test_config_flag_replaces_the_search_for_every_draft(tmp_path):
 
 # -- errors in the project file -------------------------------------------------------------
 
-KNOWN = ("exclude, fail_level, fail_under, glossary, ignore, include, max_file_size, model, overrides, repeat_limit, "
-         "rules, select, severity, term, time_budget")
+KNOWN = ("enable, exclude, fail_level, fail_under, glossary, ignore, include, max_file_size, model, overrides, "
+         "repeat_limit, rules, select, severity, term, time_budget")
 TERMS = ("announcement, blog, case-study, content-pillar, content-strategy, explainer, opinion, original-research, "
          "thought-leadership, tutorial")
 
@@ -309,8 +309,8 @@ CONFIG_ERRORS = {
     "reference-term": ("term: blog\n", 1, "term 'blog' has no criteria, so it cannot score a draft"),
     "missing-rule-folder": ("rules: [style/rules]\n", 1, "'rules': folder 'style/rules' does not exist"),
     "override-unknown-key": ("overrides:\n  - files: [a.md]\n    selekt: [hedging]\n", 3,
-                             "unknown key 'selekt' in an override (one of: fail_under, files, ignore, select, "
-                             "severity, term)"),
+                             "unknown key 'selekt' in an override (one of: enable, fail_under, files, ignore, "
+                             "select, severity, term)"),
     "override-without-files": ("overrides:\n  - term: tutorial\n", 2,
                                "an override needs 'files', the path patterns it applies to"),
     "override-unknown-rule": ("overrides:\n  - files: [a.md]\n    ignore: [nope]\n", 2,

@@ -24,6 +24,7 @@ CONFIG_NAMES = ("draftlint.yaml", ".draftlint.yaml", "draftlint.yml", ".draftlin
 SETTINGS = {
     "select": "list of rule ids or categories",
     "ignore": "list of rule ids or categories",
+    "enable": "list of rule ids or categories that are off by default, or all",
     "severity": "mapping of rule id to error, warning or info",
     "rules": "list of folders of extra rule files",
     "glossary": "list of folders of extra glossary terms",
@@ -32,13 +33,13 @@ SETTINGS = {
     "fail_level": "error, warning or info",
     "include": "list of gitignore-style patterns",
     "exclude": "list of gitignore-style patterns",
-    "overrides": "list of {files, select, ignore, severity, term, fail_under}",
+    "overrides": "list of {files, select, ignore, enable, severity, term, fail_under}",
     "model": "installed spaCy model package",
     "max_file_size": "number of bytes",
     "time_budget": f"number of seconds, more than 0 and at most {MAX_TIME_BUDGET:g}",
     "repeat_limit": "whole number of one rule's findings shown per draft before the rest are counted (0: all)",
 }
-OVERRIDE_KEYS = {"files", "select", "ignore", "severity", "term", "fail_under"}
+OVERRIDE_KEYS = {"files", "select", "ignore", "enable", "severity", "term", "fail_under"}
 
 
 @lru_cache(maxsize=1024)
@@ -276,6 +277,7 @@ def _override(raw, path: Path, line: int | None = None) -> Override:
         files=_strings(raw, "files", path),
         select=_strings(raw, "select", path) if "select" in raw else None,
         ignore=_strings(raw, "ignore", path) if "ignore" in raw else (),
+        enable=_strings(raw, "enable", path) if "enable" in raw else (),
         severity=_severity_map(raw, "severity", path) if "severity" in raw else (),
         term=term,
         fail_under=_number(raw, "fail_under", path, 0, 100) if "fail_under" in raw else None,
@@ -298,6 +300,8 @@ def load_config(path: Path) -> Config:
         changes["select"] = _strings(raw, "select", path)
     if "ignore" in raw:
         changes["ignore"] = _strings(raw, "ignore", path)
+    if "enable" in raw:
+        changes["enable"] = _strings(raw, "enable", path)
     if "severity" in raw:
         changes["severity"] = _severity_map(raw, "severity", path)
     if "rules" in raw:

@@ -34,6 +34,7 @@ class Override:
     files: tuple[str, ...]
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
+    enable: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     term: str | None = None
     fail_under: float | None = None
@@ -54,6 +55,7 @@ class DraftSettings:
     severity: dict
     term: str | None  # None: the run's default term
     fail_under: float | None
+    enable: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ class Config:
     glossary_dirs: tuple[Path, ...] = field(default_factory=lambda: (data_dir("glossary"),))
     select: tuple[str, ...] = ()  # rule ids or categories; empty means all
     ignore: tuple[str, ...] = ()
+    #: rules that are off by default (``enabled: false``) turned on, by id or category, or ``all``
+    enable: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()  # (rule id or category, severity) overrides
     default_term: str = DEFAULT_TERM
     term_chosen: bool = False  # the project file or --term named the term (not the built-in default)
@@ -117,7 +121,7 @@ class Config:
         return not (self.exclude and compile_patterns(self.exclude).match_file(rel))
 
     def settings_for(self, path: str | Path | None) -> DraftSettings:
-        select, ignore, severity = self.select, self.ignore, dict(self.severity)
+        select, ignore, enable, severity = self.select, self.ignore, self.enable, dict(self.severity)
         term, fail_under = None, self.fail_under
         rel = self.relative(path) if path is not None else None
         for ov in self.overrides:
@@ -126,20 +130,23 @@ class Config:
             if ov.select is not None:
                 select = ov.select
             ignore = ignore + ov.ignore
+            enable = enable + ov.enable
             severity.update(dict(ov.severity))
             term = ov.term or term
             fail_under = ov.fail_under if ov.fail_under is not None else fail_under
-        return DraftSettings(select=select, ignore=ignore, severity=severity, term=term, fail_under=fail_under)
+        return DraftSettings(select=select, ignore=ignore, severity=severity, term=term, fail_under=fail_under,
+                             enable=enable)
 
     def with_flags(self, **flags) -> "Config":
-        """Command-line flags, the last layer: ``select`` replaces, ``ignore`` adds."""
+        """Command-line flags, the last layer: ``select`` replaces, ``ignore`` and ``enable`` add."""
         changes = {k: v for k, v in flags.items() if v not in (None, ())}
         if "model" in changes and not is_model_name(changes["model"]):
             from linter.errors import ConfigError
 
             raise ConfigError(f"--model {MODEL_NAME_RULE}")
-        if "ignore" in changes:
-            changes["ignore"] = self.ignore + tuple(changes["ignore"])
+        for key in ("ignore", "enable"):
+            if key in changes:
+                changes[key] = getattr(self, key) + tuple(changes[key])
         if "default_term" in changes:
             changes["term_chosen"] = True
         # a flag wins over the file's setting and over every override's (--term is only the

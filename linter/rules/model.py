@@ -28,6 +28,9 @@ class Rule:
     skip_in: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    #: False: reported only where a configuration, an override or a flag turns it on
+    #: (``enable``, or ``select`` naming it or its category)
+    enabled: bool = True
     options: dict = field(default_factory=dict, hash=False, compare=False)
     key_lines: dict = field(default_factory=dict, hash=False, compare=False)  # line of each key
 

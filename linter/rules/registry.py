@@ -16,7 +16,7 @@ RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 64
 COMMON_KEYS = {
     "id", "type", "severity", "message", "description", "suggestion",
-    "examples", "skip_in", "unless", "aliases",
+    "examples", "skip_in", "unless", "aliases", "enabled",
 }
 
 
@@ -160,6 +160,10 @@ def parse_rule(raw, path: str, category: str, line: int | None = None) -> Rule:
         if not isinstance(items, list) or not items or not all(isinstance(x, str) for x in items):
             raise ConfigError(f"rule '{rule_id}': examples.{kind} must be a non-empty list of strings", path,
                               examples.line_of(kind))
+    enabled = raw.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise ConfigError(f"rule '{rule_id}': 'enabled' must be true or false, not {describe(enabled)}", path,
+                          raw.line_of("enabled"))
     _check_template(raw.get("message") if isinstance(raw.get("message"), str) else None, "message", rule_id, path,
                     raw.line_of("message"))
     _check_template(raw.get("suggestion") if isinstance(raw.get("suggestion"), str) else None, "suggestion", rule_id,
@@ -176,6 +180,7 @@ def parse_rule(raw, path: str, category: str, line: int | None = None) -> Rule:
         skip_in=_str_tuple(raw, "skip_in", rule_id, path, BLOCK_SCOPES),
         unless=_str_tuple(raw, "unless", rule_id, path, CONDITIONS),
         aliases=_str_tuple(raw, "aliases", rule_id, path),
+        enabled=enabled,
         file=path,
         line=raw.line,
         category=category,

@@ -40,4 +40,4 @@ def test_rules_lists_a_team_rule_summary_escaped(tmp_path):
     proc = run("rules", cwd=_project(tmp_path))
     assert proc.returncode == 0, proc.stderr
     row = next(line for line in proc.stdout.splitlines() if line.startswith("house-buzz"))
-    assert row.split(None, 3)[3] == "Buzzwords.\\e]0;pwned\\x07 Readers skip them. ::warning::injected."
+    assert row.split(None, 4)[4] == "Buzzwords.\\e]0;pwned\\x07 Readers skip them. ::warning::injected."
