@@ -8,8 +8,9 @@ Writes sample.tsv (round 1) or sample-<round>.tsv here: id, file relative to
 ../shared/corpus, line, column, rule (never the posts' text). With --show, the same rows with
 the flagged text, the message and the paragraph around it go to FILE, outside the repository.
 Sampling is stratified by rule with a fixed seed; a rule with fewer findings is taken whole.
-``--precision`` reads every round's judgements (judgements*.tsv: id, verdict, why) and prints
-useful / debatable / wrong per rule.
+``--precision [--round N] [--still]`` reads one round's judgements (judgements-a/b.tsv for round 1,
+judgements-N-*.tsv after; id, verdict, why) and prints useful / debatable / wrong per rule.
+Findings are drawn one by one (``repeat_limit: 0``) from the rules that run by default.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import json
 import random
 import subprocess
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -30,8 +32,13 @@ from sample_evidence import CORPUS, SEED, posts  # noqa: E402  (the same 152 lab
 
 
 def findings() -> list[dict]:
-    proc = subprocess.run([sys.executable, "-m", "linter", "lint", "--no-cache", "--format", "json", "--fail-under",
-                           "0", *posts()], cwd=CORPUS, capture_output=True, text=True)
+    """Every finding of the rules that run by default, one by one (``repeat_limit: 0``)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "draftlint.yaml"
+        config.write_text("repeat_limit: 0\n", encoding="utf-8")
+        proc = subprocess.run([sys.executable, "-m", "linter", "lint", "--no-cache", "--config", str(config),
+                               "--format", "json", "--fail-under", "0", *posts()], cwd=CORPUS, capture_output=True,
+                              text=True)
     doc = json.loads(proc.stdout)
     rows = []
     for entry in doc["files"]:
@@ -52,16 +59,32 @@ def _paragraph(path: Path, line: int) -> str:
     return " ".join(x.strip() for x in lines[lo:hi + 1])[:700]
 
 
-def precision() -> None:
-    where = {}
-    for sample in sorted(HERE.glob("sample*.tsv")):
-        with open(sample, encoding="utf-8", newline="") as fh:
-            where.update({r["id"]: r for r in csv.DictReader(fh, delimiter="\t")})
+def _round_files(round_: int) -> tuple[Path, list[Path]]:
+    """A round's sample and its judgements: sample.tsv and judgements-a/b.tsv for round 1,
+    sample-N.tsv and judgements-N-*.tsv after."""
+    if round_ == 1:
+        return HERE / "sample.tsv", sorted(HERE.glob("judgements-[a-z].tsv"))
+    return HERE / f"sample-{round_}.tsv", sorted(HERE.glob(f"judgements-{round_}-*.tsv"))
+
+
+def precision(round_: int = 1, still: bool = False) -> None:
+    """Useful / debatable / wrong per rule; with ``still``, only over the judged findings the
+    rules that run by default today still report (same file, line, column and rule): the
+    effect of a change on the judged sample, which is in-sample when the change was chosen
+    from these verdicts."""
+    sample, judgements = _round_files(round_)
+    with open(sample, encoding="utf-8", newline="") as fh:
+        where = {r["id"]: r for r in csv.DictReader(fh, delimiter="\t")}
+    reported = None
+    if still:
+        reported = {(f["file"], str(f["line"]), str(f["column"]), f["rule"]) for f in findings()}
     verdicts: dict[str, Counter] = defaultdict(Counter)
-    for judged in sorted(HERE.glob("judgements*.tsv")):
+    for judged in judgements:
         with open(judged, encoding="utf-8", newline="") as fh:
             for r in csv.DictReader(fh, delimiter="\t"):
-                verdicts[where[r["id"]]["rule"]][r["verdict"]] += 1
+                w = where[r["id"]]
+                if reported is None or (w["file"], w["line"], w["column"], w["rule"]) in reported:
+                    verdicts[w["rule"]][r["verdict"]] += 1
     total: Counter = Counter()
     print(f"{'rule':<24}{'n':>5}{'useful':>8}{'debatable':>10}{'wrong':>7}{'useful %':>10}")
     for rule in sorted(verdicts, key=lambda r: -sum(verdicts[r].values())):
@@ -82,9 +105,10 @@ def main(argv=None) -> None:
     ap.add_argument("--round", type=int, default=1)
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--precision", action="store_true")
+    ap.add_argument("--still", action="store_true", help="with --precision: only judged findings still reported")
     args = ap.parse_args(argv)
     if args.precision:
-        precision()
+        precision(args.round, args.still)
         return
     rows = findings()
     by_rule: dict[str, list] = defaultdict(list)
