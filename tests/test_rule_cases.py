@@ -5,9 +5,9 @@ Each case is a Markdown draft in and the list of one rule's findings out::
     cases:
       - name: what the case shows
         rule: buzzword
-        text: "Our holistic plan.\\n"
+        text: "Our next-gen plan.\\n"
         expect:
-          - {rule: buzzword, line: 1, column: 5, end_line: 1, end_column: 13, text: "holistic"}
+          - {rule: buzzword, line: 1, column: 5, end_line: 1, end_column: 13, text: "next-gen"}
 
 Findings are compared exactly and in order. On a mismatch the assertion prints the
 actual findings as an ``expect:`` block ready to paste, after checking it by eye.
