@@ -198,7 +198,8 @@ class _Progress:
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None,
               help="Fail only on findings not in this file; it is written when it does not exist yet.")
 @click.option("--update-baseline", is_flag=True, help="Rewrite the --baseline file with today's findings.")
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only, without scores and summary.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Print findings only, and one line per draft that fails its score (no scores or summary).")
 @click.option("--statistics", is_flag=True,
               help="After the report, count the findings per rule (on stderr unless the format is text).")
 @click.option("--stdin-filename", default="-", help="Path to show (and to pick the format and config by) for '-'.")

@@ -166,7 +166,8 @@ def test_stdin_with_a_filename_picks_the_format_and_the_path():
 
 def test_stdin_without_a_filename_is_shown_as_dash():
     result = invoke("lint", "-", "--select", VQ, "--quiet", stdin="Dogs and many cats.\n".encode())
-    assert result.stdout == f"-:1:10: warning {VQ} 'many' is vague: say how many or how much\n"
+    assert result.stdout == (f"-:1:10: warning {VQ} 'many' is vague: say how many or how much\n"
+                             "-: failed: score 1/100 against 'thought-leadership', under the pass mark 60\n")
 
 
 def test_stdin_as_plain_text():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from linter.model import FileReport, Report
 from linter.report.escape import path as _path
 from linter.report.escape import terminal as _t
@@ -18,6 +20,15 @@ def _short(text: str, limit: int = 90) -> str:
     return _t(text if len(text) <= limit else text[: limit - 1] + "…")  # escaped after the cut: no half escapes
 
 
+def _score(fr: FileReport) -> str:
+    """The score rounded for display, never rounded up to the pass mark it missed (59.7 is
+    not shown as 60 when the mark is 60)."""
+    shown = f"{fr.score:.0f}"
+    if fr.fail_under is not None and float(shown) >= fr.fail_under > fr.score:
+        shown = f"{math.floor(fr.score * 10) / 10:.1f}"
+    return shown
+
+
 def render_file(fr: FileReport, color: bool = False, quiet: bool = False) -> list[str]:
     # every field a draft, a file name or a project file controls is escaped: see escape.py
     lines = []
@@ -31,6 +42,9 @@ def render_file(fr: FileReport, color: bool = False, quiet: bool = False) -> lis
         lines.append(f"{path}:{loc.line}:{loc.column}: {_paint(f.severity, f.severity, color)} {_t(f.rule)} "
                      f"{_t(f.message)}")
     if quiet:
+        if fr.passed is False:  # findings only, but a failed score still says why
+            lines.append(f"{path}: {_paint('failed', 'bad', color)}: score {_score(fr)}/100 against "
+                         f"'{_t(str(fr.term))}', under the pass mark {fr.fail_under:g}")
         return lines
     verdict = _paint("passed", "ok", color) if fr.passed else _paint("failed", "bad", color)
     lines.append(f"{path}: score {fr.score:.0f}/100 against '{_t(str(fr.term))}': {verdict}")
