@@ -166,9 +166,9 @@ def test_a_file_name_that_is_not_utf8_does_not_stop_the_run(tmp_path):
     (tmp_path / os.fsdecode(b"caf\xe9.md")).write_bytes(GOOD.encode())
     write(tmp_path, {"good.md": "A lot of cats.\n"})
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    proc = run_command([sys.executable, "-m", "linter", "lint", "--no-cache", "--select", VQ, "--quiet", "."],
-                       cwd=tmp_path, env=env)
-    assert (proc.returncode, proc.stderr) == (1, "")
+    proc = run_command([sys.executable, "-m", "linter", "lint", "--no-cache", "--select", VQ, "--quiet",
+                        "--fail-under", "0", "."], cwd=tmp_path, env=env)
+    assert (proc.returncode, proc.stderr) == (0, "")
     lines = proc.stdout.splitlines()
     assert len(lines) == 2, lines
     assert lines[0].startswith("./caf") and lines[0].endswith(f".md:1:1: warning {VQ} 'Many' is vague: say how many "
