@@ -496,6 +496,7 @@ def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | No
         results = {key: _run_group(configs[key], targets, cache_dirs.get(key), progress) for key, targets in groups.items()}
     else:
         results = _run_parallel(configs, groups, cache_dirs, jobs, progress)
+    _prune_caches(cache_dirs.values())
     files = [_error_report(item.path or "?", item) if isinstance(item, InputError)
              else item if isinstance(item, FileReport) else results[item[0]][item[1]] for item in order]
     fail_level = next(iter(configs.values())).fail_level if configs else flags.get("fail_level", "error")
@@ -513,6 +514,14 @@ def _linter_for(config: Config) -> Linter:
     if config not in _LINTERS:
         _LINTERS[config] = Linter(config)
     return _LINTERS[config]
+
+
+def _prune_caches(folders) -> None:
+    """Prune each cache folder a run used (at most once a day each: see ``cache.prune``)."""
+    from linter.cache import prune
+
+    for folder in dict.fromkeys(f for f in folders if f is not None):
+        prune(folder)
 
 
 def _run_group(config: Config, targets, cache_dir: Path | None, progress=None) -> list[FileReport]:

@@ -11,6 +11,14 @@ used (a ``CacheRefused`` warning says so); inside it every file is opened relati
 folder with ``O_NOFOLLOW`` (a link is never written or read through) and markers are created
 with ``O_EXCL`` only when missing; an entry is checked field by field and rebuilt when it
 does not check out, and the path printed comes from the draft, never from the entry.
+
+Entries do not pile up: at most once a day (``PRUNE_EVERY``, timed by the ``.pruned``
+marker's mtime) a run removes the entries not used for ``MAX_AGE_DAYS``, then, while the rest
+pass ``MAX_BYTES``, the least recently used. An entry's mtime is its last use: a hit older
+than a day touches it. One run prunes at a time (an ``flock`` on ``.prune.lock``; a run that
+finds it taken skips pruning), and only names the cache writes are removed, each unlinked
+relative to its folder, never through a link. ``draftlint cache clear`` and ``cache info``
+act only on a folder whose ``.gitignore`` carries the cache's marker line.
 """
 
 from __future__ import annotations
@@ -19,8 +27,10 @@ import hashlib
 import json
 import math
 import os
+import re
 import secrets
 import stat
+import time
 import typing
 import warnings
 from dataclasses import asdict, fields, is_dataclass
@@ -28,6 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from linter import __version__
+from linter.errors import DraftlintError
 from linter.model import (
     SEVERITIES,
     CriterionScore,
@@ -50,10 +61,25 @@ MAX_ENTRY_BYTES = 64 * 1024 * 1024
 MAX_RULE_FILE_BYTES = 16 * 1024 * 1024
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+MARKER_LINE = "# draftlint's result cache; safe to delete"
 _MARKERS = {
-    ".gitignore": "# draftlint's result cache; safe to delete\n*\n",
+    ".gitignore": f"{MARKER_LINE}\n*\n",
     "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n# draftlint result cache\n",
 }
+#: Pruning: entries unused for this many days go, then the least recently used beyond
+#: ``MAX_BYTES``; at most once per ``PRUNE_EVERY`` seconds. A hit touches an entry's mtime
+#: when it is older than ``TOUCH_AFTER`` seconds, so "used" is exact to a day.
+MAX_AGE_DAYS = 30
+MAX_BYTES = 128 * 1024 * 1024
+PRUNE_EVERY = 24 * 3600
+TOUCH_AFTER = 24 * 3600
+_PRUNED = ".pruned"
+_LOCK = ".prune.lock"
+_SUBFOLDER = re.compile(r"[0-9a-f]{2}")
+_ENTRY = re.compile(r"[0-9a-f]{64}\.json")
+_TEMPORARY = re.compile(r"\.tmp-[0-9a-f]{16}\.json")
+#: A temporary file older than this was left by a run that was killed mid-write.
+_STALE_TEMPORARY = 3600
 
 
 class CacheRefused(UserWarning):
@@ -69,8 +95,8 @@ def cache_folder(config, explicit: Path | None) -> Path | None:
         if os.path.islink(folder):
             return _refuse(folder, "is a symbolic link")
         return folder
-    root = Path(config.root or Path.cwd())
-    folder = root / DEFAULT_DIR
+    folder = default_folder(config)
+    root = folder.parent
     if os.path.islink(folder):
         return _refuse(folder, "is a symbolic link")
     if os.path.lexists(folder) and os.path.realpath(folder) != os.path.join(os.path.realpath(root), DEFAULT_DIR):
@@ -201,7 +227,10 @@ class Cache:
             info = os.fstat(fh.fileno())
             if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
                 raise ValueError("not an entry")
-            return fh.read(MAX_ENTRY_BYTES + 1)
+            body = fh.read(MAX_ENTRY_BYTES + 1)
+            if time.time() - info.st_mtime > TOUCH_AFTER:
+                _touch(fh.fileno())  # used today: pruning goes by last use
+            return body
 
     def put(self, key: str, report: FileReport) -> None:
         body = json.dumps({"format": FORMAT, "key": key, "report": to_dict(report)}, ensure_ascii=False,
@@ -246,6 +275,213 @@ class Cache:
                 continue
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
+
+
+def _touch(fd: int) -> None:
+    try:
+        os.utime(fd)
+    except OSError:
+        pass  # a read-only cache is still read
+
+
+def default_folder(config) -> Path:
+    """The cache folder of a project when ``--cache-dir`` is not given."""
+    return Path(config.root or Path.cwd()) / DEFAULT_DIR
+
+
+def _open_ours(directory: Path) -> int | None:
+    """The cache folder, opened without following a link, or None when it does not exist.
+    ``NotACache`` when it is a link, not a folder, or not marked as draftlint's."""
+    from linter.discovery import display_name
+
+    shown = display_name(str(directory))
+    try:
+        top = os.open(directory, _DIR_FLAGS)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        why = "is a symbolic link" if os.path.islink(directory) else f"cannot be opened: {exc.strerror or exc}"
+        raise NotACache(f"{shown}: the cache folder {why}") from None
+    if not _is_marked(top):
+        os.close(top)
+        raise NotACache(f"{shown}: not a draftlint cache (its .gitignore does not start with \"{MARKER_LINE}\")")
+    return top
+
+
+def _is_marked(top: int) -> bool:
+    try:
+        fd = os.open(".gitignore", os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0),
+                     dir_fd=top)
+    except OSError:
+        return False
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            return False
+        head = fh.read(len(MARKER_LINE) + 1)
+    return head.decode("utf-8", "replace").splitlines()[:1] == [MARKER_LINE]
+
+
+class NotACache(DraftlintError):
+    """A folder ``cache clear`` or ``cache info`` will not touch."""
+
+
+def _scan(top: int):
+    """``(subfolder, name, mtime, size, is_entry)`` for each entry and temporary file the cache
+    wrote; anything else (a foreign name, a linked subfolder) is not listed, so never removed."""
+    with os.scandir(top) as it:
+        subs = [e.name for e in it if _SUBFOLDER.fullmatch(e.name) and e.is_dir(follow_symlinks=False)]
+    for sub in sorted(subs):
+        try:
+            fd = os.open(sub, _DIR_FLAGS, dir_fd=top)
+        except OSError:
+            continue
+        try:
+            with os.scandir(fd) as it:
+                for e in it:
+                    is_entry = bool(_ENTRY.fullmatch(e.name))
+                    if not is_entry and not _TEMPORARY.fullmatch(e.name):
+                        continue
+                    try:
+                        info = e.stat(follow_symlinks=False)
+                    except OSError:
+                        continue
+                    yield sub, e.name, info.st_mtime, info.st_size, is_entry
+        finally:
+            os.close(fd)
+
+
+def _unlink(top: int, sub: str, name: str) -> bool:
+    try:
+        fd = os.open(sub, _DIR_FLAGS, dir_fd=top)
+    except OSError:
+        return False
+    try:
+        os.unlink(name, dir_fd=fd)  # a link is removed itself, never what it points to
+        return True
+    except OSError:
+        return False  # gone already (another run), or not ours to remove
+    finally:
+        os.close(fd)
+
+
+def prune(directory: Path, now: float | None = None, force: bool = False) -> tuple[int, int]:
+    """Remove the entries unused for ``MAX_AGE_DAYS``, then the least recently used while the
+    rest pass ``MAX_BYTES``, and temporary files a killed run left. Does nothing when the
+    folder is missing or not draftlint's, when it was pruned less than ``PRUNE_EVERY`` ago
+    (unless ``force``), or while another run prunes it. Returns (entries removed, bytes freed)."""
+    import fcntl
+
+    now = time.time() if now is None else now
+    try:
+        top = _open_ours(directory)
+    except NotACache:
+        return 0, 0
+    if top is None:
+        return 0, 0
+    removed = freed = 0
+    try:
+        lock = os.open(_LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o666,
+                       dir_fd=top)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # another run is pruning this folder now
+            os.close(lock)
+            return 0, 0
+        try:
+            if not force:
+                try:
+                    if now - os.stat(_PRUNED, dir_fd=top, follow_symlinks=False).st_mtime < PRUNE_EVERY:
+                        return 0, 0
+                except FileNotFoundError:
+                    pass
+            kept = []
+            for sub, name, mtime, size, is_entry in _scan(top):
+                old = now - mtime > (MAX_AGE_DAYS * 86400 if is_entry else _STALE_TEMPORARY)
+                if old and _unlink(top, sub, name):
+                    removed, freed = removed + is_entry, freed + size * is_entry
+                elif is_entry and not old:
+                    kept.append((mtime, size, sub, name))
+            total = sum(size for _, size, _, _ in kept)
+            for mtime, size, sub, name in sorted(kept):
+                if total <= MAX_BYTES:
+                    break
+                total -= size
+                if _unlink(top, sub, name):
+                    removed, freed = removed + 1, freed + size
+            fd = os.open(_PRUNED, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o666,
+                         dir_fd=top)
+            try:
+                os.utime(fd, (now, now))
+            finally:
+                os.close(fd)
+        finally:
+            os.close(lock)  # releases the flock
+    except OSError:
+        pass  # a read-only or vanished cache: pruning is best effort, the run goes on
+    finally:
+        os.close(top)
+    return removed, freed
+
+
+def info(directory: Path) -> dict | None:
+    """``entries``, ``bytes`` and ``pruned`` (the last pruning's time, or None) of a cache
+    folder; None when it does not exist. ``NotACache`` when it is not draftlint's."""
+    top = _open_ours(directory)
+    if top is None:
+        return None
+    try:
+        found = [(size, is_entry) for _, _, _, size, is_entry in _scan(top)]
+        try:
+            pruned = os.stat(_PRUNED, dir_fd=top, follow_symlinks=False).st_mtime
+        except OSError:
+            pruned = None
+    finally:
+        os.close(top)
+    return {"entries": sum(1 for _, e in found if e), "bytes": sum(size for size, e in found if e), "pruned": pruned}
+
+
+def clear(directory: Path) -> tuple[int, int, int] | None:
+    """Remove what the cache wrote: its entries, temporary files and subfolders, its pruning
+    files, and (when nothing else is left) its markers and the folder. Returns (entries
+    removed, bytes freed, other files left in place); None when there is no cache.
+    ``NotACache`` when the folder is not draftlint's: then nothing is touched."""
+    top = _open_ours(directory)
+    if top is None:
+        return None
+    removed = freed = 0
+    try:
+        for sub, name, _, size, is_entry in list(_scan(top)):
+            if _unlink(top, sub, name) and is_entry:
+                removed, freed = removed + 1, freed + size
+        with os.scandir(top) as it:
+            names = [e.name for e in it]
+        for name in names:
+            if _SUBFOLDER.fullmatch(name):
+                try:
+                    os.rmdir(name, dir_fd=top)  # only when empty: a file the cache did not write stays
+                except OSError:
+                    pass
+        for name in (_PRUNED, _LOCK):
+            try:
+                os.unlink(name, dir_fd=top)
+            except OSError:
+                pass
+        with os.scandir(top) as it:
+            left = [e.name for e in it if e.name not in _MARKERS]
+        if not left:
+            for name in _MARKERS:
+                try:
+                    os.unlink(name, dir_fd=top)
+                except OSError:
+                    pass
+    finally:
+        os.close(top)
+    if not left:
+        try:
+            os.rmdir(directory)
+        except OSError:
+            pass  # a run wrote a new entry meanwhile, or the folder is a mount point
+    return removed, freed, len(left)
 
 
 def _write_entry(folder: int, name: str, body: bytes) -> None:

@@ -463,6 +463,85 @@ def glossary(term):
     sys.exit(_run(go))
 
 
+@main.group(name="cache")
+def cache_cmd():
+    """Show or clear the result cache (.draftlint_cache beside the project file, or here)."""
+
+
+def _cache_options(fn):
+    fn = click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True),
+                      help="The project file whose cache it is (default: the one above this folder).")(fn)
+    return click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+                        help="The cache folder (as given to `lint --cache-dir`).")(fn)
+
+
+def _cache_dir(cache_dir, config_file):
+    from pathlib import Path
+
+    from linter.cache import default_folder
+    from linter.config.loader import config_for
+
+    if cache_dir:
+        return Path(cache_dir)
+    return default_folder(config_for(Path.cwd(), Path(config_file) if config_file else None))
+
+
+def _bytes(n: int) -> str:
+    for unit, size in (("MiB", 1024 ** 2), ("KiB", 1024)):
+        if n >= size:
+            return f"{n:,} bytes ({n / size:.1f} {unit})"
+    return f"{n:,} bytes"
+
+
+@cache_cmd.command(name="info")
+@_cache_options
+def cache_info(cache_dir, config_file):
+    """Where the cache is, how many entries it holds and their size."""
+
+    def go():
+        import time
+
+        from linter import cache
+
+        folder = _cache_dir(cache_dir, config_file)
+        found = cache.info(folder)
+        _echo(f"path: {terminal(str(folder))}" + ("" if found else " (no cache yet)"))
+        found = found or {"entries": 0, "bytes": 0, "pruned": None}
+        _echo(f"entries: {found['entries']}")
+        _echo(f"size: {_bytes(found['bytes'])}")
+        pruned = found["pruned"]
+        _echo("last pruned: " + (time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(pruned)) if pruned else "never"))
+        _echo(f"pruning: at most once a day, entries unused for {cache.MAX_AGE_DAYS} days, then the least recently "
+              f"used beyond {cache.MAX_BYTES // 1024 ** 2} MiB")
+        return EXIT_OK
+
+    sys.exit(_run(go))
+
+
+@cache_cmd.command(name="clear")
+@_cache_options
+def cache_clear(cache_dir, config_file):
+    """Delete the cache's entries (only in a folder marked as draftlint's cache)."""
+
+    def go():
+        from linter import cache
+
+        folder = _cache_dir(cache_dir, config_file)
+        try:
+            done = cache.clear(folder)
+        except cache.NotACache as exc:
+            raise DraftlintError(f"{exc}; nothing deleted") from None
+        if done is None:
+            _echo(f"no cache at {terminal(str(folder))}")
+            return EXIT_OK
+        removed, freed, left = done
+        _echo(f"removed {removed} entr{'y' if removed == 1 else 'ies'}, {_bytes(freed)}, from {terminal(str(folder))}"
+              + (f"; {left} file(s) draftlint did not write were left in place" if left else ""))
+        return EXIT_OK
+
+    sys.exit(_run(go))
+
+
 def _config_for_eval(model):
     from linter.config import Config
 
