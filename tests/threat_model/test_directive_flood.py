@@ -5,6 +5,7 @@ suppression works on merged intervals."""
 
 from __future__ import annotations
 
+import gc
 import time
 
 from reliability_support import VQ, lint_json, write
@@ -51,14 +52,21 @@ def _suppression_time(n: int) -> float:
     starts = [i for i in range(len(text)) if text.startswith("Many", i)]
     found = [Finding(VQ, "warning", "m", s, s + 4) for s in starts]
     best = float("inf")
-    for _ in range(3):
-        t = time.perf_counter()
-        kept, suppressed = suppression.apply(draft, found, {VQ}, {})
-        best = min(best, time.perf_counter() - t)
+    gc.disable()  # a collection landing in one timing is noise, not the algorithm
+    try:
+        for _ in range(5):
+            t = time.perf_counter()
+            kept, suppressed = suppression.apply(draft, found, {VQ}, {})
+            best = min(best, time.perf_counter() - t)
+    finally:
+        gc.enable()
     assert (kept, suppressed) == ([], n)
     return best
 
 
 def test_suppression_time_is_not_findings_times_windows():
+    """Eight times the findings and windows: about 8x the time when the work is linear, 64x
+    when it is findings times windows. The wide ratio keeps a shared machine's noise (which
+    made a 2x step flaky) far from the line."""
     _suppression_time(500)
-    assert _suppression_time(8000) / _suppression_time(4000) < 3
+    assert _suppression_time(16000) / _suppression_time(2000) < 24
