@@ -436,7 +436,7 @@ def lint(paths: Iterable[str], flags: dict | None = None, config_file: Path | No
     above it (or ``config_file``), per-path overrides, then ``flags``; results cached, and
     spread over ``jobs`` processes (default: one per core, each with at least 8 drafts).
     Include/exclude patterns apply to drafts found in folders, and to named files too when
-    ``filter_files`` (the files of ``--diff`` were not chosen by hand). ``jobs`` is capped
+    ``filter_files`` (the files of ``--diff``, and those of ``--force-exclude``, were not chosen by hand). ``jobs`` is capped
     at the cores this process may run on; ``warn`` gets a one-line text when it is."""
     from linter.config.loader import config_for, find_config
 

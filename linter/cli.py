@@ -210,22 +210,25 @@ class _Progress:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Where to keep the result cache (default: .draftlint_cache beside the config file, or here).")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply the project's include/exclude to files named on the command line too (for pre-commit).")
 def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, enable, diff_base, baseline,
-         update_baseline, quiet, statistics, stdin_filename, no_color, progress, jobs, no_cache, cache_dir):
+         update_baseline, quiet, statistics, stdin_filename, no_color, progress, jobs, no_cache, cache_dir,
+         force_exclude):
     """Lint drafts (files, folders, or - for stdin) and score them."""
 
     def go():
         with _warnings_on_stderr():
             return _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, diff_base,
                          baseline, update_baseline, quiet, stdin_filename, no_color, progress, jobs, no_cache,
-                         cache_dir, statistics, enable)
+                         cache_dir, statistics, enable, force_exclude)
 
     sys.exit(_run(go))
 
 
 def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, diff_base, baseline,
           update_baseline, quiet, stdin_filename, no_color, progress, jobs, no_cache, cache_dir,
-          statistics=False, enable=()) -> int:
+          statistics=False, enable=(), force_exclude=False) -> int:
     from pathlib import Path
 
     from linter import api
@@ -258,7 +261,8 @@ def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, 
     bar = _Progress(progress)
     report = api.lint(targets, flags, Path(config_file) if config_file else None, stdin_filename, bar,
                       jobs=jobs, cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
-                      filter_files=diff_base is not None, warn=lambda text: _say("warning", text))
+                      filter_files=diff_base is not None or force_exclude,
+                      warn=lambda text: _say("warning", text))
     bar.finish()
     if baseline:
         path = Path(baseline)

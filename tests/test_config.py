@@ -471,3 +471,14 @@ def test_init_into_a_missing_folder_is_one_line(tmp_path):
     proc = run("init", "sub/draftlint.yaml", cwd=tmp_path)
     assert (proc.returncode, proc.stdout, proc.stderr) == (
         2, "", "draftlint: error: sub/draftlint.yaml: cannot write: No such file or directory\n")
+
+
+def test_force_exclude_applies_the_project_exclude_to_named_files(tmp_path):
+    """pre-commit names every staged file; with --force-exclude (the hook's default args)
+    the project's exclude still keeps a one-line README out, as it does in a folder walk."""
+    write(tmp_path, {"draftlint.yaml": "exclude: [README.md]\n", "README.md": DRAFT, "post.md": DRAFT})
+    named = lint_json(tmp_path, "README.md", "post.md", "--select", THREE, "--no-cache")
+    assert sorted(f["path"] for f in named["files"]) == ["README.md", "post.md"]
+    forced = lint_json(tmp_path, "README.md", "post.md", "--select", THREE, "--no-cache", "--force-exclude")
+    assert [f["path"] for f in forced["files"]] == ["post.md"]
+    assert findings(forced) == ALL_THREE

@@ -1,6 +1,7 @@
 """The pre-commit hook (``.pre-commit-hooks.yaml``, hook id ``draftlint``) with the real
 ``pre-commit`` tool, in a temporary git repository: a generic listicle makes the hook fail
-and blocks a commit; a short first-hand account with its own figures passes.
+and blocks a commit; a short first-hand account with its own figures passes, beside a
+one-line README that the project's ``exclude`` keeps out.
 
 pre-commit builds a virtualenv and pip-installs this repository into it, which takes from
 about twenty seconds (warm pip cache) to a few minutes. Both ``try-repo`` and the installed
@@ -124,8 +125,14 @@ def test_hook_fails_on_the_listicle_and_passes_the_good_draft(site, tmp_path):
     assert git(site, "rev-parse", "HEAD").strip() == before  # nothing was committed
 
     git(site, "reset", "-q", "--", "listicle.md")
+    # a one-line README would fail its score; the project's exclude keeps it out, although
+    # pre-commit names the file (the hook passes --force-exclude)
+    (site / "README.md").write_text("# Our blog\n", encoding="utf-8")
+    (site / "draftlint.yaml").write_text("exclude: [README.md]\n", encoding="utf-8")
+    git(site, "add", "README.md", "draftlint.yaml")
     passed = subprocess.run(["git", "commit", "-m", "good draft"], cwd=site, env=env, capture_output=True, text=True,
                             timeout=TIMEOUT)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert HOOK_LINE.findall(passed.stdout + passed.stderr) == ["Passed"]
-    assert git(site, "show", "--name-only", "--format=", "HEAD").split() == [".pre-commit-config.yaml", "good.md"]
+    assert git(site, "show", "--name-only", "--format=", "HEAD").split() == [
+        ".pre-commit-config.yaml", "README.md", "draftlint.yaml", "good.md"]
