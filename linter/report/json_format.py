@@ -1,4 +1,4 @@
-"""``--format json``: one JSON document, schema version 1 (documented in the README)."""
+"""``--format json``: one JSON document, schema version 1: ``report.schema.json`` beside this module."""
 
 from __future__ import annotations
 
