@@ -23,6 +23,7 @@ from linter.model import (
     Draft,
     FileReport,
     Finding,
+    Fix,
     Location,
     Report,
     ReportedCriterion,
@@ -387,6 +388,8 @@ class Linter:
                 findings.sort(key=lambda f: (f.start, f.end, f.rule))
         from linter.repeats import fold
 
+        text = draft.source.text
+        fixes = tuple(Fix(f.start, f.end, text[f.start:f.end], f.fix) for f in findings if f.fix is not None)
         findings = fold(findings, self.config.repeat_limit)
         threshold = self.fail_under(term, settings)
         return FileReport(
@@ -399,6 +402,7 @@ class Linter:
             suppressed=suppressed,
             fail_under=threshold,
             fail_level=self.config.fail_level,
+            fixes=fixes,
         )
 
     def report(self, files: tuple[FileReport, ...]) -> Report:

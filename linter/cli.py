@@ -212,23 +212,26 @@ class _Progress:
               help="Where to keep the result cache (default: .draftlint_cache beside the config file, or here).")
 @click.option("--force-exclude", is_flag=True,
               help="Apply the project's include/exclude to files named on the command line too (for pre-commit).")
+@click.option("--fix", is_flag=True,
+              help="Write the replacements rules name (\"utilize\" -> \"use\") into the drafts, then report what remains.")
+@click.option("--dry-run", is_flag=True, help="With --fix: print the changes as a unified diff and write nothing.")
 def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, enable, diff_base, baseline,
          update_baseline, quiet, statistics, stdin_filename, no_color, progress, jobs, no_cache, cache_dir,
-         force_exclude):
+         force_exclude, fix, dry_run):
     """Lint drafts (files, folders, or - for stdin) and score them."""
 
     def go():
         with _warnings_on_stderr():
             return _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, diff_base,
                          baseline, update_baseline, quiet, stdin_filename, no_color, progress, jobs, no_cache,
-                         cache_dir, statistics, enable, force_exclude)
+                         cache_dir, statistics, enable, force_exclude, fix, dry_run)
 
     sys.exit(_run(go))
 
 
 def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, diff_base, baseline,
           update_baseline, quiet, stdin_filename, no_color, progress, jobs, no_cache, cache_dir,
-          statistics=False, enable=(), force_exclude=False) -> int:
+          statistics=False, enable=(), force_exclude=False, fix=False, dry_run=False) -> int:
     from pathlib import Path
 
     from linter import api
@@ -236,6 +239,10 @@ def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, 
 
     if update_baseline and not baseline:
         raise DraftlintError("--update-baseline needs --baseline FILE")
+    if dry_run and not fix:
+        raise DraftlintError("--dry-run needs --fix")
+    if fix and "-" in paths:
+        raise DraftlintError("--fix writes drafts back to their files, so it cannot fix stdin ('-')")
     known = None
     if baseline:  # checked before the lint, so a bad baseline costs no analysis
         from linter import baseline as bl
@@ -264,6 +271,12 @@ def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, 
                       filter_files=diff_base is not None or force_exclude,
                       warn=lambda text: _say("warning", text))
     bar.finish()
+    if fix:
+        report, outcome = _apply_fixes(report, dry_run, lambda changed: api.lint(
+            changed, flags, Path(config_file) if config_file else None, stdin_filename, None, jobs=jobs,
+            cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache))
+        if dry_run:
+            return outcome
     if baseline:
         path = Path(baseline)
         if known is None:
@@ -286,7 +299,44 @@ def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, 
         if fr.error and fr.error not in shown:  # a bad project file is said once
             shown.add(fr.error)
             _say("error", fr.error)
+    if fix and outcome == EXIT_ERROR:
+        return EXIT_ERROR
     return exit_code(report)
+
+
+def _apply_fixes(report, dry_run: bool, relint):
+    """Write (or, with ``dry_run``, print as a diff) each draft's fixes; then the report with
+    the fixed drafts linted again, and the exit code a dry run ends with (or, after writing,
+    EXIT_ERROR when a draft could not be fixed, else None)."""
+    from linter.errors import InputError
+    from linter.fix import fix_file
+
+    changed, applied, failed = [], 0, False
+    for fr in report.files:
+        if fr.error or not fr.fixes:
+            continue
+        try:
+            done = fix_file(fr.path, fr.fixes, dry_run=dry_run)
+        except InputError as exc:
+            _say("error", str(exc))
+            failed = True
+            continue
+        if done.diff:
+            changed.append(fr.path)
+            applied += done.applied
+            if dry_run:
+                _out(done.diff)
+    verb = "would apply" if dry_run else "applied"
+    click.echo(terminal(f"draftlint: {verb} {applied} fix(es) in {len(changed)} draft(s)"
+                        + (" (--dry-run: nothing written)" if dry_run else "")), err=True)
+    if dry_run:
+        return report, EXIT_ERROR if failed else (EXIT_FINDINGS if changed else EXIT_OK)
+    if changed:
+        from linter.api import build_report
+
+        fresh = {fr.path: fr for fr in relint(changed).files}
+        report = build_report((fresh.get(fr.path, fr) for fr in report.files), report.fail_level, report.rules)
+    return report, EXIT_ERROR if failed else None
 
 
 def exit_code(report) -> int:
@@ -629,19 +679,8 @@ def _write_starter(target, force: bool) -> None:
         with os.fdopen(os.open(target, flags, 0o666), "w", encoding="utf-8") as fh:
             fh.write(STARTER)
         return
-    import tempfile
+    from linter.fix import replace_atomically
 
-    fd, tmp = tempfile.mkstemp(dir=str(target.parent), prefix=".draftlint-init-")
-    try:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.fchmod(fd, 0o666 & ~mask)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(STARTER)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    mask = os.umask(0)
+    os.umask(mask)
+    replace_atomically(target, STARTER.encode("utf-8"), 0o666 & ~mask, prefix=".draftlint-init-")

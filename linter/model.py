@@ -134,6 +134,20 @@ class Finding:
     #: how many of the rule's findings this one stands for: more than 1 when the findings
     #: past ``repeat_limit`` are counted in it (``repeats.fold``)
     count: int = 1
+    #: the text that replaces ``start:end`` when ``--fix`` applies this finding (a rule that
+    #: names a replacement, on a span with no markup inside), else None
+    fix: str | None = None
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One replacement ``--fix`` may apply, in source offsets: ``original`` is the text it
+    replaces, checked again before the file is written."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
 
 
 @dataclass(frozen=True)
@@ -194,6 +208,8 @@ class FileReport:
     suppressed: int = 0  # findings hidden by suppression comments
     fail_under: float | None = None  # the pass mark this draft was held to
     fail_level: str | None = None  # the severity at which this draft's findings fail the run
+    #: every fix of the draft's reported findings, those folded by ``repeat_limit`` too
+    fixes: tuple[Fix, ...] = ()
 
 
 @dataclass(frozen=True)

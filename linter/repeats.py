@@ -28,7 +28,7 @@ def fold(findings: list[Finding], limit: int) -> list[Finding]:
         severity = max((findings[i].severity for i in rest), key=lambda s: SEVERITY_RANK[s])
         message = (f"{len(rest)} more '{rule}' findings from here on in this draft, not shown one by one "
                    f"(repeat_limit: {limit}): fix the pattern rather than each one")
-        folded[rest[0]] = replace(first, severity=severity, message=message, suggestion=None,
+        folded[rest[0]] = replace(first, severity=severity, message=message, suggestion=None, fix=None,
                                   count=sum(findings[i].count for i in rest))
         dropped.update(rest[1:])
     return [folded.get(i, f) for i, f in enumerate(findings) if i not in dropped]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.model import FileReport, Report
+from linter.model import FileReport, Report, ReportedFinding
 from linter.report.escape import json_text
 
 SCHEMA_VERSION = 1
@@ -26,24 +26,30 @@ def file_dict(fr: FileReport) -> dict:
             }
             for rc in fr.criteria
         ],
-        "findings": [
-            {
-                "rule": rf.finding.rule,
-                "severity": rf.finding.severity,
-                "message": rf.finding.message,
-                "line": rf.location.line,
-                "column": rf.location.column,
-                "end_line": rf.location.end_line,
-                "end_column": rf.location.end_column,
-                "text": rf.text,
-                "criterion": rf.finding.criterion,
-                "suggestion": rf.finding.suggestion,
-            }
-            for rf in fr.findings
-        ],
+        "findings": [_finding(rf) for rf in fr.findings],
     }
     if fr.error:
         out["error"] = fr.error
+    return out
+
+
+def _finding(rf: ReportedFinding) -> dict:
+    loc = rf.location
+    out = {
+        "rule": rf.finding.rule,
+        "severity": rf.finding.severity,
+        "message": rf.finding.message,
+        "line": loc.line,
+        "column": loc.column,
+        "end_line": loc.end_line,
+        "end_column": loc.end_column,
+        "text": rf.text,
+        "criterion": rf.finding.criterion,
+        "suggestion": rf.finding.suggestion,
+    }
+    if rf.finding.fix is not None:  # additive: only findings that --fix can apply have it
+        out["fix"] = {"replacement": rf.finding.fix, "line": loc.line, "column": loc.column,
+                      "end_line": loc.end_line, "end_column": loc.end_column}
     return out
 
 

@@ -78,6 +78,15 @@ def render(report: Report, **_options) -> str:
                     "snippet": {"text": rf.text},
                 }}}],
             }
+            if f.fix is not None:
+                result["fixes"] = [{
+                    "description": {"text": f"Replace with '{f.fix}'"},
+                    "artifactChanges": [{**location_file, "replacements": [{
+                        "deletedRegion": {"startLine": loc.line, "startColumn": loc.column,
+                                          "endLine": loc.end_line, "endColumn": loc.end_column},
+                        "insertedContent": {"text": f.fix},
+                    }]}],
+                }]
             if f.rule in index:
                 result["ruleIndex"] = index[f.rule]
             if f.criterion:

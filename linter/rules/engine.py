@@ -362,7 +362,23 @@ def _to_finding(m: RawMatch, draft) -> Finding:
         end=end,
         suggestion=rule.suggestion.format_map(values) if rule.suggestion else None,
         prose_span=(m.start, m.end),
+        fix=_fix(m, draft.source.text[start:end]),
     )
+
+
+def _fix(m: RawMatch, source_text: str) -> str | None:
+    """The replacement ``--fix`` may write over a match: only where the rule names one, and
+    only where the source is exactly the words matched (no emphasis, link or line break
+    inside, which a plain replacement would destroy). The replacement keeps the case of the
+    replaced words: "Utilize" -> "Use", "UTILIZE" -> "USE"."""
+    replacement = m.values.get("replacement")
+    if not isinstance(replacement, str) or source_text != m.values.get("match") or not source_text:
+        return None
+    if len(source_text) > 1 and source_text.isupper():
+        return replacement.upper()
+    if source_text[0].isupper() and replacement:
+        return replacement[0].upper() + replacement[1:]
+    return replacement
 
 
 def _short(exc: Exception, limit: int = 200) -> str:
