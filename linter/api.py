@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
+from linter.builtin import CONTENT_TYPE, NON_ENGLISH_DRAFT
 from linter import __version__
 from linter.config import DEFAULT_FAIL_UNDER, Config, DraftSettings
 from linter.errors import ConfigError, DraftlintError, InputError
@@ -42,8 +43,7 @@ from linter.source.markdown import parse
 from linter.source.reader import draft_format, read_path, read_stdin
 
 #: The finding for a draft that does not read as English.
-NOT_ENGLISH = "non-english-draft"
-CONTENT_TYPE = "content-type"
+NOT_ENGLISH = NON_ENGLISH_DRAFT
 #: The name that turns on every rule that is off by default, in ``enable``.
 ALL_RULES = "all"
 

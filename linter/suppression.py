@@ -8,10 +8,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from linter.builtin import UNKNOWN_RULE_IN_DIRECTIVE, UNUSED_DIRECTIVE
 from linter.model import Directive, Draft, Finding
 
-UNKNOWN_RULE = "unknown-rule-in-directive"
-UNUSED = "unused-directive"
+UNKNOWN_RULE = UNKNOWN_RULE_IN_DIRECTIVE
+UNUSED = UNUSED_DIRECTIVE
 
 
 @dataclass

@@ -4,22 +4,13 @@ the rule registry, and a rule's tags are its category and the criteria its findi
 
 from __future__ import annotations
 
+from linter.builtin import DESCRIPTIONS, SCORE_BELOW_THRESHOLD
 from linter.model import Report
 from linter.report.escape import json_text, unicode
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-BUILTIN_RULES = {
-    "invalid-front-matter": "The front matter is not a valid YAML mapping.",
-    "internal-error": "A rule failed on this draft; the run went on without it.",
-    "unknown-rule-in-directive": "A suppression comment names a rule that does not exist.",
-    "unused-directive": "A suppression comment suppressed nothing.",
-    "score-below-threshold": "The draft scored under its term's pass mark.",
-    "nesting-too-deep": "Markdown nested past the parser's limit; that part was not linted.",
-    "content-type": "The draft reads as another kind of post than its term: a term that fits is named.",
-    "mdx-unbalanced-brace": "An MDX '{' that is never closed; the rest of the draft is still linted.",
-    "mdx-unclosed-tag": "A JSX tag that is never closed with '>'; the rest of the draft is still linted.",
-}
+BUILTIN_RULES = DESCRIPTIONS
 
 
 def _rule_descriptor(rule, criteria=()) -> dict:
@@ -95,8 +86,8 @@ def render(report: Report, **_options) -> str:
         if fr.passed is False:
             missing = "; ".join(f"{rc.score.id}: {rc.score.missing}" for rc in fr.criteria if not rc.score.met)
             results.append({
-                "ruleId": "score-below-threshold",
-                "ruleIndex": index["score-below-threshold"],
+                "ruleId": SCORE_BELOW_THRESHOLD,
+                "ruleIndex": index[SCORE_BELOW_THRESHOLD],
                 "level": "error",
                 "message": {"text": f"Scored {fr.score:.0f}/100 against '{fr.term}', under {fr.fail_under:g}. {missing}"},
                 "locations": [{"physicalLocation": {**location_file, "region": {"startLine": 1}}}],

@@ -6,13 +6,13 @@ import bisect
 import re
 from typing import Any, Iterable
 
+from linter.builtin import INTERNAL_ERROR
 from linter.errors import ConfigError
 from linter.model import Finding
 from linter.rules.model import RawMatch, Rule
 from linter.rules.types import RULE_TYPES
 from linter.rules.types.pattern import count_bounds
 
-INTERNAL_ERROR = "internal-error"
 _SENTENCE_CONDITIONS = {"number_in_sentence", "link_in_sentence", "quoted", "question", "answered_belief"}
 
 

@@ -12,6 +12,7 @@ import html
 import re
 from functools import lru_cache
 
+from linter.builtin import INVALID_FRONT_MATTER, NESTING_TOO_DEEP
 from linter.model import Block, CodeBlock, Directive, Draft, Source
 from linter.source import frontmatter, mdx
 from linter.source.directives import parse_comment
@@ -342,7 +343,7 @@ def parse(source: Source, fmt: str) -> Draft:
     walker = _Walker(source, text)
     walker.directives.extend(directives)
     if fm and fm.problem:
-        problems.append(("invalid-front-matter", "error", fm.problem, *fm.problem_span))
+        problems.append((INVALID_FRONT_MATTER, "error", fm.problem, *fm.problem_span))
     if fm and fm.title_span:
         s, e = fm.title_span
         walker.cursor = s
@@ -371,7 +372,7 @@ def parse(source: Source, fmt: str) -> Draft:
     )
 
 
-TOO_DEEP = "nesting-too-deep"
+TOO_DEEP = NESTING_TOO_DEEP
 
 
 def _links_in(content: str) -> list[tuple[int, int]]:

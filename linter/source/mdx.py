@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
+from linter.builtin import MDX_UNBALANCED_BRACE, MDX_UNCLOSED_TAG
 from linter.model import Directive
 from linter.source.directives import parse_comment
 
-UNBALANCED_BRACE = "mdx-unbalanced-brace"
-UNCLOSED_TAG = "mdx-unclosed-tag"
+UNBALANCED_BRACE = MDX_UNBALANCED_BRACE
+UNCLOSED_TAG = MDX_UNCLOSED_TAG
 
 _ESM = re.compile(r"(?:import|export)\b")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
