@@ -215,23 +215,25 @@ class _Progress:
 @click.option("--fix", is_flag=True,
               help="Write the replacements rules name (\"utilize\" -> \"use\") into the drafts, then report what remains.")
 @click.option("--dry-run", is_flag=True, help="With --fix: print the changes as a unified diff and write nothing.")
+@click.option("--watch", is_flag=True,
+              help="After the report, keep watching the paths and report each draft again when it changes.")
 def lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, enable, diff_base, baseline,
          update_baseline, quiet, statistics, stdin_filename, no_color, progress, jobs, no_cache, cache_dir,
-         force_exclude, fix, dry_run):
+         force_exclude, fix, dry_run, watch):
     """Lint drafts (files, folders, or - for stdin) and score them."""
 
     def go():
         with _warnings_on_stderr():
             return _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, diff_base,
                          baseline, update_baseline, quiet, stdin_filename, no_color, progress, jobs, no_cache,
-                         cache_dir, statistics, enable, force_exclude, fix, dry_run)
+                         cache_dir, statistics, enable, force_exclude, fix, dry_run, watch)
 
     sys.exit(_run(go))
 
 
 def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, ignore, diff_base, baseline,
           update_baseline, quiet, stdin_filename, no_color, progress, jobs, no_cache, cache_dir,
-          statistics=False, enable=(), force_exclude=False, fix=False, dry_run=False) -> int:
+          statistics=False, enable=(), force_exclude=False, fix=False, dry_run=False, watch=False) -> int:
     from pathlib import Path
 
     from linter import api
@@ -243,6 +245,9 @@ def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, 
         raise DraftlintError("--dry-run needs --fix")
     if fix and "-" in paths:
         raise DraftlintError("--fix writes drafts back to their files, so it cannot fix stdin ('-')")
+    if watch and ("-" in paths or diff_base is not None or baseline or fix):
+        raise DraftlintError("--watch watches files and folders; it does not combine with '-', --diff, "
+                             "--baseline or --fix")
     known = None
     if baseline:  # checked before the lint, so a bad baseline costs no analysis
         from linter import baseline as bl
@@ -301,7 +306,50 @@ def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, 
             _say("error", fr.error)
     if fix and outcome == EXIT_ERROR:
         return EXIT_ERROR
+    if watch:
+        return _watch(paths, lambda changed: api.lint(
+            changed, flags, Path(config_file) if config_file else None, stdin_filename, None, jobs=1,
+            cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
+            filter_files=force_exclude), lambda r: _out(render(r, fmt, color=color, quiet=quiet)))
     return exit_code(report)
+
+
+def _watch(paths, relint, show, stop=None) -> int:
+    """Report each draft under ``paths`` again whenever it changes, until interrupted (or
+    ``stop`` is set). The model stays loaded between reports and the result cache skips what
+    did not change; a change to the project file is seen by the next run, not this one."""
+    from pathlib import Path
+
+    from watchfiles import Change, watch
+
+    from linter.source.reader import DRAFT_SUFFIXES
+
+    roots = [p for p in paths if Path(p).exists()]
+    if not roots:
+        raise DraftlintError("--watch found nothing to watch")
+    click.echo(terminal(f"draftlint: watching {len(roots)} path(s) for changes (Ctrl-C to stop)"), err=True)
+    cwd = Path.cwd()
+    try:
+        for changes in watch(*roots, stop_event=stop, raise_interrupt=False):
+            changed = sorted({_shown_path(path, cwd) for kind, path in changes
+                              if kind != Change.deleted and path.lower().endswith(DRAFT_SUFFIXES)
+                              and Path(path).is_file()})
+            if changed:
+                show(relint(changed))
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
+
+
+def _shown_path(path: str, cwd) -> str:
+    """A watched file as the first report named it: relative to the working folder when it
+    is inside it."""
+    from pathlib import Path
+
+    try:
+        return str(Path(path).relative_to(cwd))
+    except ValueError:
+        return path
 
 
 def _apply_fixes(report, dry_run: bool, relint):
