@@ -104,14 +104,14 @@ def _walk(top: str) -> Iterator[Target | InputError]:
     pending = [(top, _outer_ignores(real_top))]
     while pending:
         folder, ignores = pending.pop()
-        ignores = ignores + _ignore_layer(os.path.join(folder, ".gitignore"), _below(folder, top))
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
             problem = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or str(exc)
             found.append((folder, InputError(f"cannot read folder: {problem}", path=display_name(folder))))
-            continue
+            continue  # its error says it all: its .gitignore is not read (nor warned about) either
+        ignores = ignores + _ignore_layer(os.path.join(folder, ".gitignore"), _below(folder, top))
         below = []
         for entry in entries:
             full = os.path.join(folder, entry.name)
