@@ -276,10 +276,15 @@ def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, 
                       filter_files=diff_base is not None or force_exclude,
                       warn=lambda text: _say("warning", text))
     bar.finish()
+
+    def relint(changed, **options):
+        """The drafts ``changed`` linted again with this run's settings (after --fix, or a save)."""
+        return api.lint(changed, flags, Path(config_file) if config_file else None, stdin_filename, None,
+                        cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache, **options)
+
+    outcome = None
     if fix:
-        report, outcome = _apply_fixes(report, dry_run, lambda changed: api.lint(
-            changed, flags, Path(config_file) if config_file else None, stdin_filename, None, jobs=jobs,
-            cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache))
+        report, outcome = _apply_fixes(report, dry_run, lambda changed: relint(changed, jobs=jobs))
         if dry_run:
             return outcome
     if baseline:
@@ -304,20 +309,18 @@ def _lint(paths, fmt, config_file, fail_under, fail_level, term, model, select, 
         if fr.error and fr.error not in shown:  # a bad project file is said once
             shown.add(fr.error)
             _say("error", fr.error)
-    if fix and outcome == EXIT_ERROR:
+    if outcome == EXIT_ERROR:
         return EXIT_ERROR
     if watch:
-        return _watch(paths, lambda changed: api.lint(
-            changed, flags, Path(config_file) if config_file else None, stdin_filename, None, jobs=1,
-            cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
-            filter_files=force_exclude), lambda r: _out(render(r, fmt, color=color, quiet=quiet)))
+        return _watch(paths, lambda changed: relint(changed, jobs=1, filter_files=force_exclude),
+                      lambda r: _out(render(r, fmt, color=color, quiet=quiet)))
     return exit_code(report)
 
 
-def _watch(paths, relint, show, stop=None) -> int:
-    """Report each draft under ``paths`` again whenever it changes, until interrupted (or
-    ``stop`` is set). The model stays loaded between reports and the result cache skips what
-    did not change; a change to the project file is seen by the next run, not this one."""
+def _watch(paths, relint, show) -> int:
+    """Report each draft under ``paths`` again whenever it changes, until interrupted. The
+    model stays loaded between reports and the result cache skips what did not change; a
+    change to the project file is seen by the next run, not this one."""
     from pathlib import Path
 
     from watchfiles import Change, watch
@@ -330,7 +333,7 @@ def _watch(paths, relint, show, stop=None) -> int:
     click.echo(terminal(f"draftlint: watching {len(roots)} path(s) for changes (Ctrl-C to stop)"), err=True)
     cwd = Path.cwd()
     try:
-        for changes in watch(*roots, stop_event=stop, raise_interrupt=False):
+        for changes in watch(*roots, raise_interrupt=False):
             changed = sorted({_shown_path(path, cwd) for kind, path in changes
                               if kind != Change.deleted and path.lower().endswith(DRAFT_SUFFIXES)
                               and Path(path).is_file()})
