@@ -20,7 +20,7 @@ from pathlib import Path
 
 from linter.errors import InputError
 from linter.model import Fix
-from linter.source.reader import _BOMS, decode
+from linter.source.reader import byte_order_mark, decode
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,6 @@ def apply(text: str, fixes: tuple[Fix, ...]) -> tuple[str, int]:
     return "".join(parts), done
 
 
-def _encoding(data: bytes) -> tuple[bytes, str]:
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return bom, encoding
-    return b"", "utf-8"
-
-
 def fix_file(path: str, fixes: tuple[Fix, ...], dry_run: bool = False) -> Fixed:
     """Apply ``fixes`` to the draft at ``path`` (or, with ``dry_run``, only say what would
     change). Raises ``InputError`` when the file cannot be read back or written."""
@@ -64,7 +57,7 @@ def fix_file(path: str, fixes: tuple[Fix, ...], dry_run: bool = False) -> Fixed:
         data = target.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read it back to fix it: {exc.strerror or exc}", path=path) from None
-    bom, encoding = _encoding(data)
+    bom, encoding = byte_order_mark(data)
     text = decode(data, path)
     new, applied = apply(text, fixes)
     if new == text:
@@ -74,7 +67,7 @@ def fix_file(path: str, fixes: tuple[Fix, ...], dry_run: bool = False) -> Fixed:
     if not diff.endswith("\n"):
         diff += "\n\\ No newline at end of file\n"
     if not dry_run:
-        _write_atomically(target, bom + codecs.encode(new, encoding))
+        _write_atomically(target, bom + codecs.encode(new, encoding or "utf-8"))
     return Fixed(path, applied, diff)
 
 

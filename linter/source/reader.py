@@ -28,16 +28,24 @@ def _line_of(text: str) -> int:
     return len(re.findall(r"\r\n|\r|\n", text)) + 1
 
 
-def decode(data: bytes, path: str) -> str:
-    """Decode a draft's bytes: UTF-8, or UTF-8/16/32 with a byte-order mark."""
+def byte_order_mark(data: bytes) -> tuple[bytes, str | None]:
+    """The byte-order mark ``data`` starts with and its encoding, or (b"", None)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            body = data[len(bom):]
-            try:
-                return body.decode(encoding)
-            except UnicodeDecodeError as exc:
-                line = _line_of(body[:exc.start].decode(encoding, errors="replace"))
-                raise InputError(f"not valid {encoding.upper()}: {exc.reason}", path=path, line=line) from None
+            return bom, encoding
+    return b"", None
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode a draft's bytes: UTF-8, or UTF-8/16/32 with a byte-order mark."""
+    bom, encoding = byte_order_mark(data)
+    if encoding is not None:
+        body = data[len(bom):]
+        try:
+            return body.decode(encoding)
+        except UnicodeDecodeError as exc:
+            line = _line_of(body[:exc.start].decode(encoding, errors="replace"))
+            raise InputError(f"not valid {encoding.upper()}: {exc.reason}", path=path, line=line) from None
     if b"\x00" in data[:8192]:
         raise InputError("binary file, not a text draft", path=path)
     try:
